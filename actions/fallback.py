@@ -1,0 +1,48 @@
+"""The two-stage fallback action; the decision itself lives in bot.fallback."""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.fallback import fallback_reply, consecutive_misses
+
+
+def first_actions_per_turn(events: list[dict[str, Any]]) -> list[str | None]:
+    """For each user message, the first action that followed it (None if none yet)."""
+    firsts: list[str | None] = []
+    for event in events:
+        if event.get("event") == "user":
+            firsts.append(None)
+        elif event.get("event") == "action" and firsts and firsts[-1] is None:
+            name = event.get("name")
+            if name != "action_listen":
+                firsts[-1] = name
+    return firsts
+
+
+def ranked_intents(latest_message: dict[str, Any]) -> list[str]:
+    """Intent names from the NLU ranking, with `faq` resolved to its best answer."""
+    names = []
+    for entry in latest_message.get("intent_ranking", []):
+        name = entry.get("name")
+        if name == "faq":
+            selector = latest_message.get("response_selector", {}).get("faq", {})
+            name = selector.get("response", {}).get("intent_response_key") or name
+        names.append(name)
+    return names
+
+
+class ActionFallback(Action):
+    def name(self) -> str:
+        return "action_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        earlier = consecutive_misses(first_actions_per_turn(tracker.events)[:-1])
+        reply = fallback_reply(ranked_intents(tracker.latest_message), earlier)
+        buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
+        dispatcher.utter_message(response=reply.response, buttons=buttons)
+        return []

@@ -1,0 +1,180 @@
+"""Starts the assistant's processes and stops them cleanly.
+
+`make run`, `make shell`, the end-to-end tests and the benchmark all start the
+assistant through this module, so they run the very same commands.
+
+    python -m devtools.stack run     # action server + Rasa server, until Ctrl-C
+    python -m devtools.stack shell   # action server + a terminal chat
+"""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+MODEL = ROOT / "models" / "wegwijzer.tar.gz"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url}: process ended with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
+
+
+@dataclass
+class Service:
+    name: str
+    argv: list[str]
+    health_url: str
+    process: subprocess.Popen | None = None
+
+
+@dataclass
+class Stack:
+    """The action server and the Rasa server, with their settings from the environment."""
+
+    rasa_port: int = int(os.environ.get("RASA_PORT", 5005))
+    action_port: int = int(os.environ.get("ACTION_PORT", 5055))
+    log_dir: Path = ROOT / "var" / "logs"
+    env: dict[str, str] = field(default_factory=dict)
+    services: list[Service] = field(default_factory=list)
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def environment(self) -> dict[str, str]:
+        env = {**os.environ, **self.env}
+        env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+        env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+        env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+        env.setdefault("TRACKER_STORE_URL", f"sqlite:///{ROOT / 'var' / 'tracker.db'}")
+        env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{self.action_port}/webhook"
+        env["PYTHONPATH"] = str(ROOT)
+        return env
+
+    def action_service(self) -> Service:
+        return Service(
+            "actions",
+            [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+             "--port", str(self.action_port)],
+            f"http://127.0.0.1:{self.action_port}/health",
+        )
+
+    def rasa_service(self) -> Service:
+        return Service(
+            "rasa",
+            [str(BIN / "rasa"), "run", "--model", str(MODEL),
+             "--endpoints", str(ROOT / "endpoints.yml"),
+             "--credentials", str(ROOT / "credentials.yml"),
+             "--port", str(self.rasa_port),
+             "--cors", os.environ.get("CORS_ORIGINS", "*")],
+            f"{self.rasa_url}/",
+        )
+
+    def start(self, *services: Service, timeout: float = 180) -> float:
+        """Starts the services in order and returns the seconds until all answer."""
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        (ROOT / "var").mkdir(exist_ok=True)
+        started = time.monotonic()
+        env = self.environment()
+        for service in services or (self.action_service(), self.rasa_service()):
+            log = open(self.log_dir / f"{service.name}.log", "ab")
+            service.process = subprocess.Popen(
+                service.argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+            self.services.append(service)
+        for service in self.services:
+            wait_until_up(service.health_url, service.process, timeout)
+        return time.monotonic() - started
+
+    def stop(self) -> None:
+        for service in reversed(self.services):
+            if service.process and service.process.poll() is None:
+                os.killpg(service.process.pid, signal.SIGTERM)
+        for service in self.services:
+            if not service.process:
+                continue
+            try:
+                service.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(service.process.pid, signal.SIGKILL)
+                service.process.wait()
+        self.services.clear()
+
+    def wait_for_exit(self) -> int:
+        """Blocks until a service ends (a crash) and returns its exit code."""
+        while True:
+            for service in self.services:
+                code = service.process.poll()
+                if code is not None:
+                    print(f"{service.name} stopte onverwacht (code {code}); "
+                          f"zie {self.log_dir / service.name}.log", file=sys.stderr)
+                    return code or 1
+            time.sleep(0.5)
+
+
+def run() -> int:
+    stack = Stack()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        print("Wegwijzer Jeugdzorg start op (de eerste keer duurt dit even)...", flush=True)
+        seconds = stack.start()
+        print(f"\nKlaar in {seconds:.0f} s.\n"
+              f"  Chat via REST:  curl -s {stack.rasa_url}/webhooks/rest/webhook "
+              f"-d '{{\"sender\": \"ik\", \"message\": \"hallo\"}}'\n"
+              f"  Socket.io:      {stack.rasa_url}/socket.io\n"
+              f"  Terminal-chat:  make shell\n"
+              f"  Logboeken:      {stack.log_dir}\n"
+              f"Stoppen: Ctrl-C\n", flush=True)
+        return stack.wait_for_exit()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        print("\nStoppen...", flush=True)
+        stack.stop()
+
+
+def shell() -> int:
+    stack = Stack()
+    try:
+        stack.start(stack.action_service())
+        return subprocess.call(
+            [str(BIN / "rasa"), "shell", "--model", str(MODEL),
+             "--endpoints", str(ROOT / "endpoints.yml")],
+            cwd=ROOT, env=stack.environment(),
+        )
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    commands = {"run": run, "shell": shell}
+    if len(sys.argv) != 2 or sys.argv[1] not in commands:
+        sys.exit(f"usage: python -m devtools.stack {{{'|'.join(commands)}}}")
+    sys.exit(commands[sys.argv[1]]())
