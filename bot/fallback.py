@@ -14,8 +14,9 @@ from bot.loader import load
 FALLBACK_ACTION = "action_fallback"
 STAGE_REPHRASE = "utter_fallback_herformuleer"
 STAGE_HANDOFF = "utter_fallback_deskundigenteam"
+ESCAPE = "vraag_stellen"  # "Iets anders": always offered, so never offered as a guess
 # Offered when the classifier has no usable guesses.
-DEFAULT_CHOICES = ("start_route", "start_werktoedeling", "vraag_stellen")
+DEFAULT_CHOICES = ("start_route", "start_werktoedeling")
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def consecutive_misses(first_actions_per_turn: Sequence[str | None]) -> int:
 def best_guesses(ranked_intents: Iterable[str], limit: int = 2) -> list[str]:
     """The first `limit` intents from the ranking that have a button label."""
     known = labels()
-    guesses = [name for name in ranked_intents if name in known]
+    guesses = [name for name in ranked_intents if name in known and name != ESCAPE]
     unique = list(dict.fromkeys(guesses))
     return unique[:limit]
 
@@ -68,11 +69,11 @@ def fallback_reply(ranked_intents: Iterable[str], earlier_misses: int) -> Fallba
             STAGE_HANDOFF,
             [
                 Button("Ja, graag", "/mens_spreken"),
-                Button("Nee, ik probeer het opnieuw", "/vraag_stellen"),
+                Button("Nee, ik probeer het opnieuw", f"/{ESCAPE}"),
             ],
         )
     guesses = best_guesses(ranked_intents) or list(DEFAULT_CHOICES)
     known = labels()
     buttons = [Button(known[name], f"/{name}") for name in guesses]
-    buttons.append(Button("Iets anders", "/vraag_stellen"))
+    buttons.append(Button("Iets anders", f"/{ESCAPE}"))
     return FallbackReply(STAGE_REPHRASE, buttons)

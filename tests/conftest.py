@@ -1,0 +1,64 @@
+"""Shared fixtures. `assistant` runs the real Rasa and action servers for e2e tests."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+
+from devtools.stack import MODEL, Stack, free_port
+
+
+@dataclass
+class Assistant:
+    stack: Stack
+    tracker_db: Path
+    start_seconds: float
+
+    @property
+    def url(self) -> str:
+        return self.stack.rasa_url
+
+    def say(self, sender: str, text: str) -> list[dict]:
+        """Sends one message through the REST channel and returns the bot's messages."""
+        response = requests.post(
+            f"{self.url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": text},
+            timeout=30,
+        )
+        response.raise_for_status()
+        return response.json()
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory) -> Assistant:
+    assert MODEL.exists(), "No trained model: run `make train` (make test does this)."
+    state = tmp_path_factory.mktemp("assistant")
+    tracker_db = state / "tracker.db"
+    stack = Stack(
+        rasa_port=free_port(),
+        action_port=free_port(),
+        log_dir=state / "logs",
+        env={"TRACKER_STORE_URL": f"sqlite:///{tracker_db}"},
+    )
+    try:
+        seconds = stack.start()
+        yield Assistant(stack, tracker_db, seconds)
+    finally:
+        stack.stop()
+
+
+@pytest.fixture
+def sender() -> str:
+    """A fresh conversation id per test."""
+    return f"test-{uuid.uuid4().hex[:12]}"
+
+
+def texts(messages: list[dict]) -> str:
+    return "\n".join(m.get("text", "") for m in messages)
+
+
+def payloads(messages: list[dict]) -> list[str]:
+    return [b["payload"] for m in messages for b in m.get("buttons", [])]

@@ -1,0 +1,82 @@
+"""The fallback action reads the tracker correctly and returns the chosen stage."""
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.fallback import ActionFallback
+
+
+def user(text, intent, ranking=()):
+    return {
+        "event": "user",
+        "text": text,
+        "parse_data": {
+            "intent": {"name": intent, "confidence": 0.4},
+            "intent_ranking": [{"name": n, "confidence": c} for n, c in ranking],
+            "entities": [],
+        },
+    }
+
+
+def action(name):
+    return {"event": "action", "name": name}
+
+
+def tracker(events):
+    latest = next(e["parse_data"] for e in reversed(events) if e["event"] == "user")
+    return Tracker("test", {}, latest, events, False, None, {}, "action_listen")
+
+
+async def run(events):
+    dispatcher = CollectingDispatcher()
+    result = await ActionFallback().run(dispatcher, tracker(events), {})
+    assert result == []
+    return dispatcher.messages
+
+
+@pytest.mark.asyncio
+async def test_first_fallback_rephrases_with_guesses():
+    events = [
+        action("action_listen"),
+        user("ik wil wat", "nlu_fallback", [("nlu_fallback", 0.5), ("start_route", 0.3), ("help", 0.1)]),
+    ]
+    [message] = await run(events)
+    assert message["response"] == "utter_fallback_herformuleer"
+    assert [b["payload"] for b in message["buttons"]] == ["/start_route", "/help", "/vraag_stellen"]
+
+
+@pytest.mark.asyncio
+async def test_second_fallback_in_a_row_offers_the_team():
+    events = [
+        user("iets", "nlu_fallback"),
+        action("action_fallback"),
+        action("action_listen"),
+        user("nog iets", "nlu_fallback", [("nlu_fallback", 0.5), ("start_route", 0.3)]),
+    ]
+    [message] = await run(events)
+    assert message["response"] == "utter_fallback_deskundigenteam"
+
+
+@pytest.mark.asyncio
+async def test_an_understood_turn_in_between_resets_the_count():
+    events = [
+        user("iets", "nlu_fallback"),
+        action("action_fallback"),
+        action("action_listen"),
+        user("help", "help"),
+        action("utter_help"),
+        action("action_listen"),
+        user("vaag", "nlu_fallback", [("nlu_fallback", 0.5), ("help", 0.3)]),
+    ]
+    [message] = await run(events)
+    assert message["response"] == "utter_fallback_herformuleer"
+
+
+@pytest.mark.asyncio
+async def test_faq_ranking_is_resolved_to_the_selected_answer():
+    events = [user("skj", "nlu_fallback", [("nlu_fallback", 0.5), ("faq", 0.3)])]
+    events[0]["parse_data"]["response_selector"] = {
+        "faq": {"response": {"intent_response_key": "faq/wat_is_skj"}}
+    }
+    [message] = await run(events)
+    assert message["buttons"][0]["payload"] == "/faq/wat_is_skj"
