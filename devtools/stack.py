@@ -137,9 +137,15 @@ class Stack:
             time.sleep(0.5)
 
 
+def stop_on_signals() -> None:
+    """Ctrl-C and SIGTERM both end the run cleanly, even where SIGINT was ignored."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+
+
 def run() -> int:
     stack = Stack()
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    stop_on_signals()
     try:
         print("Wegwijzer Jeugdzorg start op (de eerste keer duurt dit even)...", flush=True)
         seconds = stack.start()
@@ -160,6 +166,7 @@ def run() -> int:
 
 def shell() -> int:
     stack = Stack()
+    stop_on_signals()
     try:
         stack.start(stack.action_service())
         return subprocess.call(
