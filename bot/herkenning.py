@@ -56,8 +56,14 @@ def find_all(text: str, words_by_item: Mapping[str, Iterable[str]]) -> list[Matc
     return sorted(matches, key=lambda m: (m.start, -m.length))
 
 
-def first(text: str, words_by_item: Mapping[str, Iterable[str]]) -> str | None:
-    """The item mentioned first (longest phrase at the same place), ignoring negated ones.
+def first(
+    text: str, words_by_item: Mapping[str, Iterable[str]], skip_negated: bool = False
+) -> str | None:
+    """The item mentioned first (longest phrase at the same place).
+
+    With `skip_negated`, a mention after "geen", "niet", "zonder" ... does not count
+    (for facts that can be denied, such as "geen goede band"; not for names of tasks
+    or workers, where "zonder SKJ" is part of the description).
 
     A shorter phrase inside a longer match ("geregistreerd" inside "niet geregistreerd")
     does not count as a separate mention.
@@ -67,7 +73,7 @@ def first(text: str, words_by_item: Mapping[str, Iterable[str]]) -> str | None:
         if match.start < covered_until:
             continue
         covered_until = match.start + match.length
-        if not match.negated:
+        if not (skip_negated and match.negated):
             return match.item
     return None
 

@@ -215,14 +215,14 @@ def recognise(text: str) -> dict[str, Any]:
     indicator signals, and indicators the user says do not apply ("geen geweld")."""
     data = rules()
     found: dict[str, Any] = {}
-    for fact, section in (
-        ("taak", "taken"),
-        ("medewerker", "medewerkers"),
-        ("werkveld", "werkvelden"),
-        ("tenzij_grond", "tenzij_gronden"),
-        ("onderwerp", "onderwerpen"),
+    for fact, section, deniable in (
+        ("taak", "taken", False),
+        ("medewerker", "medewerkers", False),
+        ("werkveld", "werkvelden", False),
+        ("tenzij_grond", "tenzij_gronden", True),
+        ("onderwerp", "onderwerpen", False),
     ):
-        item = herkenning.first(text, herkenning.catalogue(data[section]))
+        item = herkenning.first(text, herkenning.catalogue(data[section]), deniable)
         if item:
             found[fact] = item
     signal_words = {k: v["woorden"] for k, v in data["signalen"].items()}

@@ -1,0 +1,127 @@
+"""The werktoedeling engine against the YAML cases, and the discipline of its rules."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.bronnen import registry
+from bot.werktoedeling import Situatie, evaluate, facts, recognise, rules
+
+CASES = Path(__file__).parent / "cases"
+
+
+def load_cases(name):
+    return yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
+
+
+ADVICE_CASES = load_cases("werktoedeling.yml")
+TEXT_CASES = load_cases("werktoedeling_tekst.yml")
+
+
+@pytest.mark.parametrize("case", ADVICE_CASES, ids=[c["naam"] for c in ADVICE_CASES])
+def test_advice(case):
+    advies = evaluate(Situatie(**case["gegeven"]))
+    expected = case["verwacht"]
+    if "vraag" in expected:
+        assert not advies.klaar
+        assert advies.volgende_vraag == expected["vraag"]
+        return
+    assert advies.verdict == expected["verdict"]
+    if "regel" in expected:
+        assert advies.regel == expected["regel"]
+    if "indicatoren" in expected:
+        assert [i.id for i in advies.indicatoren] == expected["indicatoren"]
+    assert advies.onzeker == expected.get("onzeker", False)
+    if "voorwaarde" in expected:
+        assert any(expected["voorwaarde"] in v for v in advies.voorwaarden)
+    if "notitie" in expected:
+        assert any(expected["notitie"] in n for n in advies.notities)
+    assert advies.bronnen, "every advice names its sources"
+    assert advies.kop and advies.waarom
+
+
+@pytest.mark.parametrize("case", TEXT_CASES, ids=[c["tekst"][:50] for c in TEXT_CASES])
+def test_recognition(case):
+    found = recognise(case["tekst"])
+    expected = {"signalen": [], "ontkend": [], **case["herkend"]}
+    assert found == expected
+
+
+def test_at_least_fifty_cases():
+    assert len(ADVICE_CASES) >= 50
+
+
+def test_every_rule_is_covered_by_a_case():
+    used = {evaluate(Situatie(**c["gegeven"])).regel for c in ADVICE_CASES}
+    assert {r["id"] for r in rules()["regels"]} <= used
+
+
+def test_every_verdict_is_reachable_and_described():
+    verdicts = {r["dan"] for r in rules()["regels"]}
+    assert verdicts == set(rules()["uitkomsten"]) == {
+        "geregistreerd_vereist", "niet_geregistreerd_toegestaan",
+        "onder_verantwoordelijkheid", "tenzij_mogelijk", "deskundigenteam",
+    }
+
+
+def _references(node):
+    """Every {bron, plek} reference anywhere in the rule data."""
+    if isinstance(node, dict):
+        if "bron" in node:
+            yield node
+        for value in node.values():
+            yield from _references(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _references(value)
+
+
+def test_every_rule_has_a_source():
+    for rule in rules()["regels"]:
+        assert rule.get("bronnen"), f"rule {rule['id']} has no source"
+
+
+def test_every_catalogue_item_and_condition_that_states_a_fact_has_a_source():
+    data = rules()
+    for section in ("taken", "werkvelden", "tenzij_gronden", "onderwerpen", "indicatoren", "norm"):
+        for entry in data[section]:
+            assert entry.get("bronnen"), f"{section}: {entry.get('id', entry)} has no source"
+    for key, conditions in data["voorwaarden"].items():
+        for condition in conditions:
+            assert condition.get("bronnen"), f"voorwaarde {key}: {condition['tekst']}"
+
+
+def test_every_source_reference_exists_with_title_and_year():
+    sources = registry()
+    for reference in _references(rules()):
+        assert reference["bron"] in sources, reference
+        assert reference.get("plek"), reference
+    for key, source in sources.items():
+        assert source["titel"] and source["jaar"] and source["kennis"], key
+
+
+def test_every_condition_set_and_fact_value_named_by_rules_exists():
+    data = rules()
+    values = {
+        "taaksoort": set(data["taaksoorten"]),
+        "werkveld": {e["id"] for e in data["werkvelden"]},
+        "medewerker": {e["id"] for e in data["medewerkers"]},
+        "tenzij_grond": {e["id"] for e in data["tenzij_gronden"]} | {"geen"},
+        "onderwerp": {e["id"] for e in data["onderwerpen"]},
+        "indicator": {"ja", "nee"},
+    }
+    for rule in data["regels"]:
+        for key in rule.get("voorwaarden", []):
+            assert key in data["voorwaarden"], (rule["id"], key)
+        for fact, expected in rule["als"].items():
+            for value in expected if isinstance(expected, list) else [expected]:
+                assert value in values[fact], (rule["id"], fact, value)
+    for task in data["taken"]:
+        assert task["soort"] in values["taaksoort"], task["id"]
+    for signal in data["signalen"].values():
+        assert signal["indicator"] in {i["id"] for i in data["indicatoren"]}
+
+
+def test_unknown_facts_stay_unknown():
+    assert facts(Situatie())["taaksoort"] is None
+    assert facts(Situatie())["onderwerp"] == "geen"
