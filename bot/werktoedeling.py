@@ -210,18 +210,29 @@ def _advice(rule: dict[str, Any], situatie: Situatie) -> Advies:
 
 # --- reading free text -----------------------------------------------------------
 
+CATALOGUES = {
+    "taak": "taken", "medewerker": "medewerkers", "werkveld": "werkvelden",
+    "tenzij_grond": "tenzij_gronden", "onderwerp": "onderwerpen",
+}
+
+
+def resolve(fact: str, value: str) -> str | None:
+    """A value from a button or an entity, as a catalogue id (None if unknown)."""
+    if fact == "taaksoort":
+        return value if value in rules()["taaksoorten"] else None
+    entries = rules()[CATALOGUES[fact]]
+    if value in {e["id"] for e in entries}:
+        return value
+    return herkenning.first(value, herkenning.catalogue(entries))
+
+
 def recognise(text: str) -> dict[str, Any]:
     """Facts stated in a message: task, worker, setting, tenzij ground, open topic,
     indicator signals, and indicators the user says do not apply ("geen geweld")."""
     data = rules()
     found: dict[str, Any] = {}
-    for fact, section, deniable in (
-        ("taak", "taken", False),
-        ("medewerker", "medewerkers", False),
-        ("werkveld", "werkvelden", False),
-        ("tenzij_grond", "tenzij_gronden", True),
-        ("onderwerp", "onderwerpen", False),
-    ):
+    for fact, section in CATALOGUES.items():
+        deniable = fact == "tenzij_grond"  # "geen goede band" denies; "zonder SKJ" describes
         item = herkenning.first(text, herkenning.catalogue(data[section]), deniable)
         if item:
             found[fact] = item
