@@ -1,0 +1,74 @@
+"""The werktoedeling check through the real servers (REST channel)."""
+from tests.conftest import payloads, texts
+
+
+def advice(messages):
+    return next(m["custom"] for m in messages if m.get("custom", {}).get("type") == "werktoedeling_advies")
+
+
+def test_free_text_example_asks_only_what_is_missing(assistant, sender):
+    first = assistant.say(
+        sender, "Mag een mbo-thuisbegeleider alleen bij een gezin waar huiselijk geweld speelt?"
+    )
+    assert texts(first) == "Waar werkt de medewerker?"  # task, worker and indicator were understood
+    second = assistant.say(sender, '/inform{"werkveld": "jeugdhulp"}')
+    assert "bijzondere reden" in texts(second)
+    final = assistant.say(sender, "nee")
+    result = advice(final)
+    assert result["verdict"] == "geregistreerd_vereist"
+    assert [i["id"] for i in result["indicatoren"]] == ["onveilig_of_risicovol"]
+    assert result["indicatoren"][0]["signalen"] == ["een onveilige omgeving"]
+    assert result["bronnen"] and all(b["titel"] and b["jaar"] for b in result["bronnen"])
+    answer = texts(final)
+    assert answer.startswith("Voor deze taak is een geregistreerde professional nodig.")
+    assert answer.index("Waarom:") < answer.index("Voorwaarden:") < answer.index("Bronnen:")
+    assert payloads(final) == ["/waarom", "/nog_een_taak", "/mens_spreken"]
+
+
+def test_button_start_then_weet_ik_niet_counts_as_applying(assistant, sender):
+    start = assistant.say(sender, "/start_werktoedeling")
+    assert "Om welke taak gaat het?" in texts(start)
+    assert texts(assistant.say(sender, "begeleiding in het gezin")) == "Waar werkt de medewerker?"
+    assistant.say(sender, '/inform{"werkveld": "wijkteam"}')
+    assistant.say(sender, '/inform{"medewerker": "niet_geregistreerd"}')
+    question = assistant.say(sender, "/weet_niet")
+    assert "bijzondere reden" in texts(question)  # "weet ik niet" settled the indicators
+    final = assistant.say(sender, "nee")
+    result = advice(final)
+    assert result["verdict"] == "geregistreerd_vereist"
+    assert result["onzeker"] is True
+    assert "Je wist niet zeker" in texts(final)
+
+
+def test_correction_changes_the_advice_without_starting_over(assistant, sender):
+    assistant.say(sender, "Mag een teamondersteuner bij de GI een gezin in crisis begeleiden?")
+    assert advice(assistant.say(sender, "nee"))["verdict"] == "geregistreerd_vereist"
+    corrected = assistant.say(sender, "het gaat toch om een stagiair")
+    assert advice(corrected)["verdict"] == "onder_verantwoordelijkheid"
+
+
+def test_waarom_explains_the_norm_and_names_the_sources(assistant, sender):
+    assistant.say(sender, "mag onze teamondersteuner rapportages uitwerken bij de jeugdbescherming?")
+    why = texts(assistant.say(sender, "/waarom"))
+    assert "drie delen" in why and "Waar staat dit?" in why
+
+
+def test_unknown_task_gets_category_buttons_and_free_text_still_works(assistant, sender):
+    assistant.say(sender, "/start_werktoedeling")
+    reply = assistant.say(sender, "de koffie zetten voor het team")
+    assert '/inform{"taaksoort": "administratief"}' in payloads(reply)
+    assert "Waar werkt de medewerker?" in texts(assistant.say(sender, '/inform{"taaksoort": "administratief"}'))
+
+
+def test_crisis_during_the_check_is_answered_and_the_check_goes_on(assistant, sender):
+    assistant.say(sender, "/start_werktoedeling")
+    reply = assistant.say(sender, "ik hoor nu dat de buurman zijn kind slaat")
+    assert "112" in texts(reply) and "0800-2000" in texts(reply)
+    assert "Om welke taak gaat het?" in texts(reply)
+
+
+def test_a_question_the_sources_leave_open_goes_to_the_deskundigenteam(assistant, sender):
+    reply = assistant.say(sender, "mag de ondersteuner het plan ondertekenen namens de jeugdbeschermer?")
+    result = advice(reply)
+    assert result["verdict"] == "deskundigenteam"
+    assert "/mens_spreken" in payloads(reply)

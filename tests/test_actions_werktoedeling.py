@@ -1,0 +1,100 @@
+"""The werktoedeling adapters: from a message and the slots to facts, and back."""
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.werktoedeling import (
+    ActionWerktoedelingAdvies,
+    ValidateWerktoedelingForm,
+    answer_to_requested,
+    facts_from_message,
+    situatie,
+)
+
+EMPTY = {"wt_signalen": None}
+DOMAIN = {"forms": {"werktoedeling_form": {"required_slots": ["wt_taak"]}}}
+
+
+def tracker(slots, text, intent="inform", entities=()):
+    message = {"text": text, "intent": {"name": intent}, "entities": list(entities)}
+    return Tracker("t", slots, message, [], False, None, {}, "action_listen")
+
+
+def test_text_fills_task_worker_and_signal():
+    found = facts_from_message(
+        {"text": "Mag een stagiair notuleren bij een gezin met huiselijk geweld?"}, EMPTY
+    )
+    assert found == {
+        "wt_taak": "notuleren", "wt_medewerker": "in_opleiding",
+        "wt_signalen": ["onveilige_omgeving"],
+    }
+
+
+def test_button_entities_fill_slots_without_reading_the_payload_as_text():
+    found = facts_from_message(
+        {"text": '/inform{"werkveld": "wijkteam"}',
+         "entities": [{"entity": "werkveld", "value": "wijkteam"}]}, EMPTY
+    )
+    assert found == {"wt_werkveld": "wijkteam"}
+
+
+def test_a_denial_removes_the_signal_and_answers_no():
+    slots = {"wt_signalen": ["onveilige_omgeving", "meerdere_problemen"]}
+    found = facts_from_message({"text": "er is toch geen geweld"}, slots)
+    assert found["wt_signalen"] == ["meerdere_problemen"]
+    assert found["wt_onveilig_of_risicovol"] == "nee"
+
+
+@pytest.mark.parametrize("intent, requested, expected", [
+    ("affirm", "wt_complexe_problemen", {"wt_complexe_problemen": "ja"}),
+    ("weet_niet", "wt_grote_impact", {"wt_grote_impact": "weet_niet"}),
+    ("deny", "wt_tenzij_grond", {"wt_tenzij_grond": "geen"}),
+    ("affirm", "wt_tenzij_grond", {}),  # "ja" alone does not say which ground
+    ("affirm", "wt_werkveld", {}),
+])
+def test_yes_no_answers_fit_the_question_asked(intent, requested, expected):
+    assert answer_to_requested(intent, requested) == expected
+
+
+@pytest.mark.asyncio
+async def test_validation_keeps_answers_and_names_the_next_question():
+    slots = {"requested_slot": "wt_werkveld", "wt_taak": "begeleiding_gezin"}
+    t = tracker(slots, '/inform{"werkveld": "jeugdhulp"}',
+                entities=[{"entity": "werkveld", "value": "jeugdhulp"}])
+    events = await ValidateWerktoedelingForm().run(CollectingDispatcher(), t, DOMAIN)
+    as_dict = {e["name"]: e["value"] for e in events}
+    assert as_dict["wt_werkveld"] == "jeugdhulp"
+    assert as_dict["requested_slot"] == "wt_medewerker"
+
+
+@pytest.mark.asyncio
+async def test_an_answer_that_is_not_understood_is_explained_and_kept_in_the_form():
+    dispatcher = CollectingDispatcher()
+    slots = {"requested_slot": "wt_werkveld", "wt_taak": "begeleiding_gezin"}
+    events = await ValidateWerktoedelingForm().run(dispatcher, tracker(slots, "blauw", "nlu_fallback"), DOMAIN)
+    assert dispatcher.messages[0]["response"] == "utter_wt_niet_begrepen"
+    assert {"event": "slot", "name": "wt_niet_begrepen", "value": 1, "timestamp": None} in events
+
+
+@pytest.mark.asyncio
+async def test_escape_intents_leave_the_turn_to_their_rule():
+    slots = {"requested_slot": "wt_werkveld"}
+    events = await ValidateWerktoedelingForm().get_extraction_events(
+        CollectingDispatcher(), tracker(slots, "een kind wordt geslagen", "crisis"), DOMAIN
+    )
+    assert events == []
+
+
+@pytest.mark.asyncio
+async def test_advice_action_sends_text_buttons_and_the_payload():
+    slots = {"wt_taak": "plan_vaststellen"}
+    dispatcher = CollectingDispatcher()
+    await ActionWerktoedelingAdvies().run(dispatcher, tracker(slots, "x"), {})
+    text_message, payload_message = dispatcher.messages
+    assert text_message["text"].startswith("Voor deze taak is een geregistreerde professional nodig.")
+    assert payload_message["custom"]["verdict"] == "geregistreerd_vereist"
+
+
+def test_situatie_reads_indicator_answers_from_their_slots():
+    s = situatie({"wt_complexe_problemen": "ja", "wt_taak": "notuleren"})
+    assert s.antwoorden == {"complexe_problemen": "ja"} and s.taak == "notuleren"
