@@ -15,6 +15,7 @@ FORM = "werktoedeling_form"
 ESCAPE_INTENTS = {"crisis", "restart", "mens_spreken", "goodbye", "help", "start_route", "faq"}
 YES_NO = {"affirm": wt.JA, "deny": wt.NEE, "weet_niet": wt.WEET_NIET}
 INDICATOR_IDS = [i["id"] for i in wt.rules()["indicatoren"]]
+TASK_QUESTIONS = {"wt_taak", "wt_taaksoort"}  # a named task or a chosen kind both answer
 FACT_SLOTS = {
     "taak": "wt_taak", "taaksoort": "wt_taaksoort", "werkveld": "wt_werkveld",
     "medewerker": "wt_medewerker", "tenzij_grond": "wt_tenzij_grond",
@@ -82,6 +83,8 @@ class ValidateWerktoedelingForm(FormValidationAction):
         # The SDK's default keeps only slots that are still required; here the engine
         # names just the next question, so that would drop every answer given.
         events = await self.get_extraction_events(dispatcher, tracker, domain)
+        if any(e.get("name") == "requested_slot" for e in events):
+            return events  # the extraction chose the next question itself
         tracker.add_slots(events)
         next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
         return events + ([next_slot] if next_slot else [])
@@ -105,9 +108,12 @@ class ValidateWerktoedelingForm(FormValidationAction):
             **facts_from_message(message, tracker.slots),
             **answer_to_requested(intent, requested),
         }
-        if requested == "wt_taak" and not message.get("text", "").startswith("/"):
+        if requested in TASK_QUESTIONS and not message.get("text", "").startswith("/"):
             updates.setdefault("wt_taak_omschrijving", message.get("text"))
-        if requested and requested not in updates:
+        answered = requested in updates or (
+            requested in TASK_QUESTIONS and TASK_QUESTIONS & updates.keys()
+        )
+        if requested and not answered:
             return self._not_understood(dispatcher, tracker, updates)
         updates["wt_niet_begrepen"] = 0
         return [SlotSet(slot, value) for slot, value in updates.items()]
@@ -119,8 +125,11 @@ class ValidateWerktoedelingForm(FormValidationAction):
         """Keeps what was recognised, explains, and lets the form ask again."""
         misses = (tracker.get_slot("wt_niet_begrepen") or 0) + 1
         if tracker.get_slot("requested_slot") == "wt_taak":
-            dispatcher.utter_message(response="utter_wt_taak_kiezen")
-        elif misses >= 2:
+            # Not a task we know: ask which kind of task it is instead.
+            return [SlotSet(k, v) for k, v in updates.items()] + [
+                SlotSet("requested_slot", "wt_taaksoort")
+            ]
+        if misses >= 2:
             dispatcher.utter_message(
                 response="utter_fallback_deskundigenteam",
                 buttons=[{"title": "Ja, graag", "payload": "/mens_spreken"}],

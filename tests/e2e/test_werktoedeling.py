@@ -56,6 +56,7 @@ def test_waarom_explains_the_norm_and_names_the_sources(assistant, sender):
 def test_unknown_task_gets_category_buttons_and_free_text_still_works(assistant, sender):
     assistant.say(sender, "/start_werktoedeling")
     reply = assistant.say(sender, "de koffie zetten voor het team")
+    assert texts(reply) == "Die taak ken ik niet precies. Op welke soort taak lijkt het het meest?"
     assert '/inform{"taaksoort": "administratief"}' in payloads(reply)
     assert "Waar werkt de medewerker?" in texts(assistant.say(sender, '/inform{"taaksoort": "administratief"}'))
 
