@@ -5,16 +5,14 @@ Input: what is known about the task, the setting, the worker and the indicators
 the conditions, the reasons with their sources, or, while facts are missing, the one
 question that decides the next rule. No rule lives here; only how to read them.
 
-Rules are matched with three values: a condition is true, false, or not yet known.
-The first rule that is true gives the advice; the first rule that could still be true
-names the fact to ask about. So the conversation asks only what matters.
+The rules are read by bot/regels.py, shared with the route engine.
 """
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from bot import herkenning
+from bot import herkenning, regels
 from bot.bronnen import Bron, cite
 from bot.loader import load
 
@@ -130,34 +128,11 @@ def question_for(fact: str, situatie: Situatie) -> str:
 
 # --- rules -----------------------------------------------------------------------
 
-def _condition(expected: Any, actual: str | None) -> bool | None:
-    if actual is None:
-        return None
-    allowed = expected if isinstance(expected, list) else [expected]
-    return actual in allowed
-
-
-def match(rule: dict[str, Any], known: dict[str, str | None]) -> tuple[bool | None, str | None]:
-    """(True/False/None, first unknown fact) for one rule."""
-    unknown = None
-    for fact, expected in rule["als"].items():
-        result = _condition(expected, known[fact])
-        if result is False:
-            return False, None
-        if result is None and unknown is None:
-            unknown = fact
-    return (None, unknown) if unknown else (True, None)
-
-
 def evaluate(situatie: Situatie) -> Advies:
-    known = facts(situatie)
-    for rule in rules()["regels"]:
-        result, unknown = match(rule, known)
-        if result is None:
-            return Advies(verdict=None, volgende_vraag=question_for(unknown, situatie))
-        if result:
-            return _advice(rule, situatie)
-    raise ValueError(f"No werktoedeling rule applies to {known}")  # the last rules cover all
+    rule, unknown = regels.decide(rules()["regels"], facts(situatie))
+    if rule is None:
+        return Advies(verdict=None, volgende_vraag=question_for(unknown, situatie))
+    return _advice(rule, situatie)
 
 
 def _advice(rule: dict[str, Any], situatie: Situatie) -> Advies:
