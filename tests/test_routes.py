@@ -1,0 +1,87 @@
+"""The route advisor against the YAML cases, and the discipline of its data."""
+import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.bronnen import registry
+from bot.routes import Profiel, advise, data, recognise
+
+CASES = Path(__file__).parent / "cases"
+ADVICE_CASES = yaml.safe_load((CASES / "routes.yml").read_text(encoding="utf-8"))
+TEXT_CASES = yaml.safe_load((CASES / "routes_tekst.yml").read_text(encoding="utf-8"))
+PEILDATUM = datetime.date(2026, 11, 23)
+
+
+@pytest.mark.parametrize("case", ADVICE_CASES, ids=[c["naam"] for c in ADVICE_CASES])
+def test_advice(case):
+    advies = advise(Profiel(**case["gegeven"]))
+    expected = case["verwacht"]
+    if "vraag" in expected:
+        assert not advies.klaar
+        assert advies.volgende_vraag == expected["vraag"]
+        return
+    if "fase" in expected:
+        assert advies.fase == expected["fase"]
+    if "routes" in expected:
+        assert [r.id for r in advies.routes] == expected["routes"]
+    if "regel" in expected:
+        assert advies.regel == expected["regel"]
+    assert advies.deskundigenteam == expected.get("deskundigenteam", advies.deskundigenteam)
+    if "functie" in expected:
+        assert any(expected["functie"] in f for f in advies.functies)
+    if "stap" in expected:
+        assert any(expected["stap"] in s for s in advies.stappen)
+    assert advies.fase_zin and advies.routes and advies.stappen and advies.bronnen
+
+
+@pytest.mark.parametrize("case", TEXT_CASES, ids=[c["tekst"][:50] for c in TEXT_CASES])
+def test_recognition(case):
+    assert recognise(case["tekst"], PEILDATUM) == case["herkend"]
+
+
+def test_at_least_forty_cases():
+    assert len(ADVICE_CASES) >= 40
+
+
+def test_every_rule_route_and_phase_is_covered():
+    results = [advise(Profiel(**c["gegeven"])) for c in ADVICE_CASES]
+    finished = [r for r in results if r.klaar]
+    assert {r.regel for r in finished} == {rule["id"] for rule in data()["regels"]}
+    used_routes = {route.id for r in finished for route in r.routes}
+    assert used_routes == set(data()["routes"])
+    assert {r.fase for r in finished} == set(data()["fasen"])
+
+
+def test_route_ids_are_the_ones_of_the_decision_summary():
+    assert set(data()["routes"]) == {
+        "direct_registreren", "aanvullende_scholing_45ec", "evc", "evc_na_werkervaring",
+        "praktijkprogramma", "deeltijd_duaal_opleiding", "registratie_psycholoog_pedagoog",
+        "zij_instroom_baan", "mbo_opleiding", "ad_opleiding", "praktijk_inwerkprogramma",
+        "werken_onder_verantwoordelijkheid", "herregistratie", "herintreden",
+    }
+
+
+def test_every_rule_route_diploma_job_and_step_has_a_source():
+    d = data()
+    items = [*d["regels"], *d["routes"].values(), *d["diplomas"], *d["functies"],
+             *d["algemene_stappen"], d["deskundigenteam_stap"], *d["fasen"].values()]
+    for item in items:
+        assert item.get("bronnen"), item.get("id") or item.get("naam") or item.get("tekst")
+    sources = registry()
+    for item in items:
+        for reference in item["bronnen"]:
+            assert reference["bron"] in sources and reference.get("plek"), reference
+
+
+def test_every_route_says_what_is_known_of_cost_and_duration():
+    for route_id, route in data()["routes"].items():
+        assert route["wat"] and route["kosten"] and route["duur"] and route["stappen"], route_id
+
+
+def test_rules_name_only_known_phases_and_routes():
+    d = data()
+    for rule in d["regels"]:
+        assert rule["dan"]["fase"] in d["fasen"]
+        assert set(rule["dan"]["routes"]) <= set(d["routes"])
