@@ -3,17 +3,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.formulier import ESCAPE_INTENTS, YES_NO, EngineForm, button_entities, typed_text
 from bot import werktoedeling as wt
 from bot.antwoorden import werktoedeling_tekst, werktoedeling_waarom
 
 FORM = "werktoedeling_form"
-# Intents that leave the check to another rule (crisis, help, a person, ...).
-ESCAPE_INTENTS = {"crisis", "restart", "mens_spreken", "goodbye", "help", "start_route", "faq"}
-YES_NO = {"affirm": wt.JA, "deny": wt.NEE, "weet_niet": wt.WEET_NIET}
 INDICATOR_IDS = [i["id"] for i in wt.rules()["indicatoren"]]
 TASK_QUESTIONS = {"wt_taak", "wt_taaksoort"}  # a named task or a chosen kind both answer
 FACT_SLOTS = {
@@ -42,12 +40,10 @@ def situatie(slots: dict[str, Any]) -> wt.Situatie:
 
 def facts_from_message(message: dict[str, Any], slots: dict[str, Any]) -> dict[str, Any]:
     """Slot values stated in one message: button entities first, then the text."""
-    text = message.get("text") or ""
-    found = {} if text.startswith("/") else wt.recognise(text)
-    for entity in message.get("entities", []):
-        fact = entity.get("entity")
-        if fact in FACT_SLOTS:
-            found[fact] = wt.resolve(fact, str(entity.get("value", ""))) or found.get(fact)
+    text = typed_text(message)
+    found = wt.recognise(text) if text else {}
+    for fact, value in button_entities(message, set(FACT_SLOTS)).items():
+        found[fact] = wt.resolve(fact, value) or found.get(fact)
     updates = {FACT_SLOTS[f]: v for f, v in found.items() if f in FACT_SLOTS and v}
     signals = set(slots.get("wt_signalen") or [])
     if found.get("signalen") or found.get("ontkend"):
@@ -71,73 +67,39 @@ def answer_to_requested(intent: str, requested: str | None) -> dict[str, Any]:
     return {}
 
 
-class ValidateWerktoedelingForm(FormValidationAction):
+class ValidateWerktoedelingForm(EngineForm):
     """Fills the facts from each message and lets the engine choose the next question."""
+
+    miss_slot = "wt_niet_begrepen"
+    not_understood = "utter_wt_niet_begrepen"
+    escape_intents = ESCAPE_INTENTS - {"start_werktoedeling", "werktoedeling_vraag"}
 
     def name(self) -> str:
         return "validate_werktoedeling_form"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any],
-    ) -> list[EventType]:
-        # The SDK's default keeps only slots that are still required; here the engine
-        # names just the next question, so that would drop every answer given.
-        events = await self.get_extraction_events(dispatcher, tracker, domain)
-        if any(e.get("name") == "requested_slot" for e in events):
-            return events  # the extraction chose the next question itself
-        tracker.add_slots(events)
-        next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
-        return events + ([next_slot] if next_slot else [])
+    def next_slot(self, slots: dict[str, Any]) -> str | None:
+        advies = wt.evaluate(situatie(slots))
+        return None if advies.klaar else slot_for_question(advies.volgende_vraag)
 
-    async def required_slots(
-        self, domain_slots: list[str], dispatcher: CollectingDispatcher,
-        tracker: Tracker, domain: dict[str, Any],
-    ) -> list[str]:
-        advies = wt.evaluate(situatie(tracker.slots))
-        return [] if advies.klaar else [slot_for_question(advies.volgende_vraag)]
-
-    async def get_extraction_events(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any],
-    ) -> list[EventType]:
-        message = tracker.latest_message
+    def updates_from(self, message, slots, requested):
         intent = (message.get("intent") or {}).get("name")
-        if intent in ESCAPE_INTENTS:
-            return []  # Rasa rejects the form turn, so the rule for that intent runs
-        requested = tracker.get_slot("requested_slot")
-        updates = {
-            **facts_from_message(message, tracker.slots),
-            **answer_to_requested(intent, requested),
-        }
-        if requested in TASK_QUESTIONS and not message.get("text", "").startswith("/"):
-            updates.setdefault("wt_taak_omschrijving", message.get("text"))
-        answered = requested in updates or (
-            requested in TASK_QUESTIONS and TASK_QUESTIONS & updates.keys()
-        )
-        if requested and not answered:
-            return self._not_understood(dispatcher, tracker, updates)
-        updates["wt_niet_begrepen"] = 0
-        return [SlotSet(slot, value) for slot, value in updates.items()]
+        updates = {**facts_from_message(message, slots), **answer_to_requested(intent, requested)}
+        if requested in TASK_QUESTIONS and typed_text(message):
+            updates.setdefault("wt_taak_omschrijving", typed_text(message))
+        return updates
 
-    @staticmethod
-    def _not_understood(
-        dispatcher: CollectingDispatcher, tracker: Tracker, updates: dict[str, Any]
-    ) -> list[EventType]:
-        """Keeps what was recognised, explains, and lets the form ask again."""
-        misses = (tracker.get_slot("wt_niet_begrepen") or 0) + 1
-        if tracker.get_slot("requested_slot") == "wt_taak":
-            # Not a task we know: ask which kind of task it is instead.
-            return [SlotSet(k, v) for k, v in updates.items()] + [
-                SlotSet("requested_slot", "wt_taaksoort")
-            ]
-        if misses >= 2:
-            dispatcher.utter_message(
-                response="utter_fallback_deskundigenteam",
-                buttons=[{"title": "Ja, graag", "payload": "/mens_spreken"}],
-            )
-        else:
-            dispatcher.utter_message(response="utter_wt_niet_begrepen")
-        # Setting this slot keeps the form active (Rasa rejects a turn that sets none).
-        return [SlotSet(k, v) for k, v in {**updates, "wt_niet_begrepen": misses}.items()]
+    def answered(self, requested, updates):
+        if requested in TASK_QUESTIONS:  # a named task or a chosen kind both answer
+            return bool(TASK_QUESTIONS & updates.keys())
+        return requested in updates
+
+    def on_miss(self, dispatcher, requested, updates):
+        if requested != "wt_taak":
+            return None
+        # Not a task we know: ask which kind of task it is instead.
+        return [SlotSet(k, v) for k, v in updates.items()] + [
+            SlotSet("requested_slot", "wt_taaksoort")
+        ]
 
 
 class ActionWerktoedelingAdvies(Action):
