@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.formulier import ESCAPE_INTENTS, YES_NO, EngineForm, button_entities, typed_text
@@ -42,7 +42,9 @@ def answer_to_requested(intent: str | None, requested: str | None) -> dict[str, 
 def updates_from_message(message: dict[str, Any], requested: str | None) -> dict[str, Any]:
     text = typed_text(message)
     found = routes.recognise(text) if text else {}
-    found.update(button_entities(message, {"registratie", "ambitie", "diploma"}))
+    for fact, value in button_entities(message, {"registratie", "ambitie", "diploma"}).items():
+        found[fact] = routes.resolve(fact, value) or found.get(fact)
+    found = {k: v for k, v in found.items() if v is not None}
     updates = {f"rt_{fact}": value for fact, value in found.items()}
     intent = (message.get("intent") or {}).get("name")
     updates.update(answer_to_requested(intent, requested))
@@ -111,6 +113,8 @@ class ActionRouteAdvies(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
         advies = routes.advise(profiel(tracker.slots))
+        if not advies.klaar:  # a change opened a new question
+            return [FollowupAction("route_form")]
         dispatcher.utter_message(
             text=route_tekst(advies),
             buttons=[

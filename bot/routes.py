@@ -212,6 +212,16 @@ def _diploma_recent(text: str, today: datetime.date) -> str | None:
     return None
 
 
+def resolve(fact: str, value: str) -> str | None:
+    """A value from a button or an entity, as one of the known values (None if unknown)."""
+    d = data()
+    if fact == "diploma":
+        ids = {e["id"] for e in d["diplomas"]}
+        return value if value in ids else recognise_diploma(value)
+    known = d[fact]  # registratie or ambitie: {value: words}
+    return value if value in known else herkenning.first(value, _words(known))
+
+
 def recognise(text: str, today: datetime.date | None = None) -> dict[str, Any]:
     """Profile facts stated in one message."""
     today = today or datetime.date.today()

@@ -1,0 +1,101 @@
+"""The route intake adapters."""
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.routes import (
+    ActionAskBevestigd,
+    ActionRouteAdvies,
+    ValidateRouteForm,
+    answer_to_requested,
+    profiel,
+    updates_from_message,
+)
+
+DOMAIN = {"forms": {"route_form": {"required_slots": ["rt_registratie"]}}}
+KNOWN = {"rt_registratie": "geen", "rt_ambitie": "registratie", "rt_diploma": "hbo_niet_verwant",
+         "rt_hbo_functie": "nee"}
+
+
+def tracker(slots, text, intent="inform", entities=()):
+    message = {"text": text, "intent": {"name": intent}, "entities": list(entities)}
+    return Tracker("t", slots, message, [], False, None, {}, "action_listen")
+
+
+def test_free_text_fills_several_facts_at_once():
+    updates = updates_from_message(
+        {"text": "heb hbo bedrijfskunde en werk 15 jaar bij de politie", "intent": {"name": "start_route"}},
+        None,
+    )
+    assert updates["rt_diploma"] == "hbo_niet_verwant"
+    assert updates["rt_hbo_functie"] == "nee"
+    assert updates["rt_werkervaring_jaren"] == 15
+
+
+@pytest.mark.parametrize("intent, requested, expected", [
+    ("affirm", "rt_afgerond", {"rt_afgerond": "ja"}),
+    ("deny", "rt_diploma_recent", {"rt_diploma_recent": "nee"}),
+    ("weet_niet", "rt_hbo_functie", {"rt_hbo_functie": "nee"}),
+    ("weet_niet", "rt_ambitie", {"rt_ambitie": "registratie"}),
+    ("affirm", "rt_bevestigd", {"rt_bevestigd": True}),
+    ("deny", "rt_bevestigd", {}),
+])
+def test_yes_no_answers(intent, requested, expected):
+    assert answer_to_requested(intent, requested) == expected
+
+
+@pytest.mark.asyncio
+async def test_when_all_is_known_the_summary_is_asked():
+    t = tracker({**KNOWN, "requested_slot": "rt_hbo_functie"}, "/deny", "deny")
+    events = await ValidateRouteForm().run(CollectingDispatcher(), t, DOMAIN)
+    assert {"event": "slot", "name": "requested_slot", "value": "rt_bevestigd", "timestamp": None} in events
+
+
+@pytest.mark.asyncio
+async def test_a_correction_at_the_summary_changes_the_profile():
+    t = tracker({**KNOWN, "requested_slot": "rt_bevestigd"}, "nee, mijn opleiding is SPH", "deny")
+    events = await ValidateRouteForm().run(CollectingDispatcher(), t, DOMAIN)
+    as_dict = {e["name"]: e["value"] for e in events}
+    assert as_dict["rt_diploma"] == "sph"
+    assert as_dict["requested_slot"] == "rt_afgerond"  # a new fact can need a new question
+
+
+@pytest.mark.asyncio
+async def test_no_at_the_summary_asks_what_is_wrong():
+    dispatcher = CollectingDispatcher()
+    t = tracker({**KNOWN, "requested_slot": "rt_bevestigd"}, "/deny", "deny")
+    await ValidateRouteForm().run(dispatcher, t, DOMAIN)
+    assert dispatcher.messages[0]["response"] == "utter_rt_wat_klopt_niet"
+
+
+@pytest.mark.asyncio
+async def test_an_answer_that_mentions_skj_is_not_taken_for_a_question():
+    t = tracker({"requested_slot": "rt_registratie"}, "ik was vroeger geregistreerd bij skj", "faq")
+    events = await ValidateRouteForm().run(CollectingDispatcher(), t, DOMAIN)
+    assert {e["name"]: e["value"] for e in events}["rt_registratie"] == "verlopen"
+
+
+@pytest.mark.asyncio
+async def test_summary_and_advice_actions():
+    dispatcher = CollectingDispatcher()
+    await ActionAskBevestigd().run(dispatcher, tracker({**KNOWN}, "x"), {})
+    assert dispatcher.messages[0]["text"].startswith("Dit heb ik begrepen:")
+    dispatcher = CollectingDispatcher()
+    await ActionRouteAdvies().run(dispatcher, tracker({**KNOWN}, "x"), {})
+    text, payload = dispatcher.messages
+    assert text["text"].startswith("Jouw fase: Op weg naar bevoegd.")
+    assert payload["custom"]["type"] == "route_advies"
+    assert [r["id"] for r in payload["custom"]["routes"]][0] == "zij_instroom_baan"
+
+
+def test_profile_reads_the_slots():
+    p = profiel({**KNOWN, "rt_werkervaring_jaren": 15.0, "rt_richting_gevraagd": True})
+    assert p.werkervaring_jaren == 15 and p.richting_gevraagd and p.diploma == "hbo_niet_verwant"
+
+
+def test_entity_values_are_resolved_through_the_catalogue():
+    message = {"text": "ik heb social work profiel jeugd", "intent": {"name": "inform"},
+               "entities": [{"entity": "diploma", "value": "social work profiel jeugd"}]}
+    assert updates_from_message(message, "rt_diploma")["rt_diploma"] == "sw_jeugd"
+    unknown = {"text": "/inform", "entities": [{"entity": "diploma", "value": "iets raars"}]}
+    assert "rt_diploma" not in updates_from_message(unknown, "rt_diploma")
