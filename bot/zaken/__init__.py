@@ -1,0 +1,1 @@
+"""The deskundigenteam's cases: storage, outbox, notifications. No Rasa imports."""
