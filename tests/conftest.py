@@ -15,6 +15,7 @@ from devtools.stack import MODEL, Stack, free_port
 class Assistant:
     stack: Stack
     tracker_db: Path
+    case_db_url: str
     start_seconds: float
 
     @property
@@ -37,15 +38,20 @@ def assistant(tmp_path_factory) -> Assistant:
     assert MODEL.exists(), "No trained model: run `make train` (make test does this)."
     state = tmp_path_factory.mktemp("assistant")
     tracker_db = state / "tracker.db"
+    case_db_url = f"sqlite:///{state / 'cases.db'}"
     stack = Stack(
         rasa_port=free_port(),
         action_port=free_port(),
         log_dir=state / "logs",
-        env={"TRACKER_STORE_URL": f"sqlite:///{tracker_db}"},
+        env={
+            "TRACKER_STORE_URL": f"sqlite:///{tracker_db}",
+            "DATABASE_URL": case_db_url,
+            "OUTBOX_DIR": str(state / "outbox"),
+        },
     )
     try:
         seconds = stack.start()
-        yield Assistant(stack, tracker_db, seconds)
+        yield Assistant(stack, tracker_db, case_db_url, seconds)
     finally:
         stack.stop()
 

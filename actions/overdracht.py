@@ -1,0 +1,213 @@
+"""Handoff to the deskundigenteam: slots <-> bot.overdracht and the case store."""
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import routes as route_actions
+from actions import werktoedeling as wt_actions
+from actions.formulier import ALWAYS_ESCAPE, EngineForm, button_entities, typed_text
+from bot import overdracht, routes, werktoedeling
+from bot.privacy import normalise_phone, valid_email
+from bot.zaken.opslag import Aanvraag, CaseStore
+from bot.zaken.outbox import Outbox, hand_over
+
+CONTACT_SLOTS = ["ov_naam", "ov_contactvoorkeur", "ov_email", "ov_telefoon", "ov_organisatie",
+                 "ov_aanvulling", "ov_toestemming", "ov_bevestigd"]
+NOT_A_NAME = {"goodbye", "help", "start_route", "start_werktoedeling", "werktoedeling_vraag", "faq"}
+
+
+@functools.lru_cache(maxsize=None)
+def case_store() -> CaseStore:
+    """One store (and connection pool) per action server process."""
+    store = CaseStore()
+    store.migrate()
+    return store
+
+
+def soort(tracker: Tracker) -> str:
+    """Which flow the question came from: the form that was active last."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name") in ("werktoedeling_form", "route_form"):
+            return "werktoedeling" if event["name"] == "werktoedeling_form" else "route"
+    return "overig"
+
+
+def feiten_en_advies(tracker: Tracker, kind: str) -> tuple[dict[str, Any], dict[str, Any] | None, str | None]:
+    """The facts the conversation collected and the engine's advice, if complete."""
+    if kind == "werktoedeling":
+        situatie = wt_actions.situatie(tracker.slots)
+        advies = werktoedeling.evaluate(situatie)
+        facts = {k: v for k, v in vars(situatie).items() if v}
+    elif kind == "route":
+        profiel = route_actions.profiel(tracker.slots)
+        advies = routes.advise(profiel)
+        facts = {k: v for k, v in vars(profiel).items() if v}
+    else:
+        return {}, None, None
+    if not advies.klaar:
+        return facts, None, None
+    kop = getattr(advies, "kop", None) or f"fase {advies.fase_naam}"
+    return facts, advies.payload(), kop
+
+
+def user_words(tracker: Tracker) -> list[str]:
+    return [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+
+
+def conversation(tracker: Tracker) -> list[tuple[str, str]]:
+    messages = []
+    for event in tracker.events:
+        if event.get("event") == "user":
+            messages.append(("gebruiker", event.get("text") or ""))
+        elif event.get("event") == "bot":
+            messages.append(("assistent", event.get("text") or ""))
+    return messages
+
+
+def question_summary(tracker: Tracker) -> tuple[str, Aanvraag]:
+    kind = soort(tracker)
+    facts, advice, kop = feiten_en_advies(tracker, kind)
+    slots = tracker.slots
+    text = overdracht.samenvatting(kind, facts, kop, user_words(tracker), slots.get("ov_aanvulling"))
+    aanvraag = Aanvraag(
+        soort=kind, vraag=text, antwoorden=facts, advies=advice,
+        gesprek=overdracht.gesprek_fragment(conversation(tracker)),
+        gesprek_id=tracker.sender_id,
+        naam=slots.get("ov_naam"), email=slots.get("ov_email"), telefoon=slots.get("ov_telefoon"),
+        organisatie=slots.get("ov_organisatie") or None, contactvoorkeur=slots.get("ov_contactvoorkeur"),
+    )
+    return text, aanvraag
+
+
+class ValidateOverdrachtForm(EngineForm):
+    miss_slot = "ov_niet_begrepen"
+    not_understood = "utter_ov_niet_begrepen"
+    escape_intents = ALWAYS_ESCAPE | {"goodbye", "help"}
+
+    def name(self) -> str:
+        return "validate_overdracht_form"
+
+    def next_slot(self, slots: dict[str, Any]) -> str | None:
+        if slots.get("ov_toestemming") is None:
+            return "ov_toestemming"
+        if slots.get("ov_toestemming") is False:
+            return None  # nothing more to ask: nothing will be stored
+        for slot in ("ov_naam", "ov_contactvoorkeur"):
+            if not slots.get(slot):
+                return slot
+        contact = "ov_email" if slots.get("ov_contactvoorkeur") == "email" else "ov_telefoon"
+        if not slots.get(contact):
+            return contact
+        if slots.get("ov_organisatie") is None and self._employer(slots):
+            return "ov_organisatie"
+        return None if slots.get("ov_bevestigd") is not None else "ov_bevestigd"
+
+    @staticmethod
+    def _employer(slots: dict[str, Any]) -> bool:
+        return any(slots.get(s) for s in ("wt_taak", "wt_taaksoort", "wt_medewerker"))
+
+    def updates_from(self, message, slots, requested):
+        intent = (message.get("intent") or {}).get("name")
+        text = typed_text(message).strip()
+        entities = button_entities(message, {"contactvoorkeur"})
+        if requested == "ov_toestemming" and intent in ("affirm", "deny"):
+            return {"ov_toestemming": intent == "affirm"}
+        if requested == "ov_naam" and text and intent not in NOT_A_NAME:
+            return {"ov_naam": text[:80]}
+        if requested == "ov_contactvoorkeur":
+            choice = entities.get("contactvoorkeur") or (
+                "telefoon" if "tel" in text.lower() or "bel" in text.lower()
+                else "email" if "mail" in text.lower() else None)
+            return {"ov_contactvoorkeur": choice} if choice else {}
+        if requested == "ov_email" and valid_email(text):
+            return {"ov_email": text}
+        if requested == "ov_telefoon" and normalise_phone(text):
+            return {"ov_telefoon": normalise_phone(text)}
+        if requested == "ov_organisatie":
+            return {"ov_organisatie": "" if intent == "deny" or not text else text[:200]}
+        if requested == "ov_bevestigd":
+            if intent in ("affirm", "deny"):
+                return {"ov_bevestigd": intent == "affirm"}
+            if text:  # an addition: shown in the summary, which is asked again
+                earlier = slots.get("ov_aanvulling")
+                return {"ov_aanvulling": f"{earlier} {text}" if earlier else text}
+        return {}
+
+    def answered(self, requested, updates):
+        return requested in updates or (requested == "ov_bevestigd" and "ov_aanvulling" in updates)
+
+    def on_miss(self, dispatcher, requested, updates):
+        messages = {"ov_email": "utter_ov_email_ongeldig", "ov_telefoon": "utter_ov_telefoon_ongeldig"}
+        if requested not in messages:
+            return None
+        dispatcher.utter_message(response=messages[requested])
+        return [SlotSet(self.miss_slot, 0)]
+
+
+class ActionAskToestemming(Action):
+    def name(self) -> str:
+        return "action_ask_ov_toestemming"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(
+            text=(
+                "Ik geef je vraag door aan het deskundigenteam van AlleKansenBenut!. "
+                "Een medewerker leest je vraag en neemt contact met je op. "
+                f"{overdracht.reactietijd()}\n"
+                "Daarvoor bewaren we je naam, hoe we je kunnen bereiken en je vraag. "
+                "We gebruiken dat alleen om je te helpen. Is dat goed?"
+            ),
+            buttons=[{"title": "Ja, dat is goed", "payload": "/affirm"},
+                     {"title": "Nee, liever niet", "payload": "/deny"}],
+        )
+        return []
+
+
+class ActionAskBevestigd(Action):
+    def name(self) -> str:
+        return "action_ask_ov_bevestigd"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        text, aanvraag = question_summary(tracker)
+        contact = aanvraag.email if aanvraag.contactvoorkeur == "email" else aanvraag.telefoon
+        dispatcher.utter_message(
+            text=(
+                f"Dit sturen we naar het deskundigenteam:\n{text}\n\n"
+                f"Contact: {aanvraag.naam}, {contact}.\n"
+                "Klopt dit? Wil je iets toevoegen? Typ het dan."
+            ),
+            buttons=[{"title": "Versturen", "payload": "/affirm"},
+                     {"title": "Toch niet versturen", "payload": "/deny"}],
+        )
+        return []
+
+
+class ActionOverdrachtAfronden(Action):
+    def name(self) -> str:
+        return "action_overdracht_afronden"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        forget = [SlotSet(slot, None) for slot in CONTACT_SLOTS]
+        if not (tracker.get_slot("ov_toestemming") and tracker.get_slot("ov_bevestigd")):
+            dispatcher.utter_message(response="utter_ov_niets_bewaard")
+            return forget
+        _, aanvraag = question_summary(tracker)
+        referentie = hand_over(aanvraag, case_store(), Outbox())
+        if referentie is None:
+            dispatcher.utter_message(response="utter_ov_in_wachtrij")
+            dispatcher.utter_message(json_message={"type": "overdracht", "referentie": None, "status": "in_wachtrij"})
+            return forget
+        dispatcher.utter_message(
+            text=(f"Je vraag is doorgestuurd naar het deskundigenteam. Je referentie is {referentie}. "
+                  f"Bewaar dit nummer. {overdracht.reactietijd()}")
+        )
+        dispatcher.utter_message(json_message={"type": "overdracht", "referentie": referentie, "status": "nieuw"})
+        return forget

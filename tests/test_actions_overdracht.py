@@ -1,0 +1,96 @@
+"""The handoff adapters: the form's questions, the summary, and creating the case."""
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import overdracht as ov
+from bot.zaken.opslag import CaseStore
+from tests.helpers import CuttableProxy
+from tests.test_zaken import pg_database  # noqa: F401  (fixture)
+
+FORM = ov.ValidateOverdrachtForm()
+EVENTS = [
+    {"event": "user", "text": "mag de ondersteuner het plan ondertekenen?"},
+    {"event": "active_loop", "name": "werktoedeling_form"},
+    {"event": "bot", "text": "Hier geven de regels geen duidelijk antwoord."},
+]
+READY = {"ov_toestemming": True, "ov_bevestigd": True, "ov_naam": "Sam",
+         "ov_contactvoorkeur": "email", "ov_email": "sam@voorbeeld.nl", "wt_taak": "plan_ondertekenen"}
+
+
+def tracker(slots, text="", intent="inform", events=EVENTS):
+    message = {"text": text, "intent": {"name": intent}, "entities": []}
+    return Tracker("gesprek-1", slots, message, list(events), False, None, {}, "action_listen")
+
+
+@pytest.mark.parametrize("slots, expected", [
+    ({}, "ov_toestemming"),
+    ({"ov_toestemming": False}, None),
+    ({"ov_toestemming": True}, "ov_naam"),
+    ({"ov_toestemming": True, "ov_naam": "Sam", "ov_contactvoorkeur": "telefoon"}, "ov_telefoon"),
+    ({**READY, "ov_bevestigd": None}, "ov_organisatie"),  # an employer is asked for the organisation
+    ({**READY, "ov_bevestigd": None, "ov_organisatie": ""}, "ov_bevestigd"),
+    ({**READY, "wt_taak": None, "ov_bevestigd": None}, "ov_bevestigd"),
+])
+def test_asks_only_what_is_needed(slots, expected):
+    assert FORM.next_slot(slots) == expected
+
+
+@pytest.mark.parametrize("requested, text, intent, expected", [
+    ("ov_toestemming", "ja", "affirm", {"ov_toestemming": True}),
+    ("ov_naam", "Sam", "greet", {"ov_naam": "Sam"}),
+    ("ov_naam", "doei", "goodbye", {}),
+    ("ov_email", "sam@voorbeeld", "inform", {}),
+    ("ov_telefoon", "+31 6 1234 5678", "inform", {"ov_telefoon": "+31612345678"}),
+    ("ov_contactvoorkeur", "bel me maar", "inform", {"ov_contactvoorkeur": "telefoon"}),
+    ("ov_organisatie", "/deny", "deny", {"ov_organisatie": ""}),
+    ("ov_bevestigd", "en ook over EVC", "inform", {"ov_aanvulling": "en ook over EVC"}),
+])
+def test_reads_answers(requested, text, intent, expected):
+    assert FORM.updates_from({"text": text, "intent": {"name": intent}}, {}, requested) == expected
+
+
+def test_summary_contains_the_facts_the_advice_and_own_words():
+    text, aanvraag = ov.question_summary(tracker(READY))
+    assert aanvraag.soort == "werktoedeling" and aanvraag.advies["verdict"] == "deskundigenteam"
+    assert "Vraag over werktoedeling" in text and "plan ondertekenen" in text
+    assert aanvraag.gesprek[0] == {"wie": "gebruiker", "tekst": "mag de ondersteuner het plan ondertekenen?"}
+
+
+@pytest.mark.asyncio
+async def test_the_case_is_created_and_contact_slots_are_forgotten(tmp_path, monkeypatch):
+    store = CaseStore(f"sqlite:///{tmp_path / 'cases.db'}")
+    store.migrate()
+    monkeypatch.setattr(ov, "case_store", lambda: store)
+    dispatcher = CollectingDispatcher()
+    events = await ov.ActionOverdrachtAfronden().run(dispatcher, tracker(READY), {})
+    reference = dispatcher.messages[1]["custom"]["referentie"]
+    assert store.case(reference).email == "sam@voorbeeld.nl"
+    assert {"ov_email", "ov_naam"} <= {e["name"] for e in events if e["value"] is None}
+
+
+@pytest.mark.asyncio
+async def test_when_the_database_is_down_the_user_is_told_and_the_case_waits(pg_database, tmp_path, monkeypatch):  # noqa: F811
+    proxy = CuttableProxy("127.0.0.1", 5432)
+    store = CaseStore(f"postgresql://postgres@127.0.0.1:{proxy.port}/{pg_database}")
+    store.migrate()
+    monkeypatch.setattr(ov, "case_store", lambda: store)
+    monkeypatch.setenv("OUTBOX_DIR", str(tmp_path / "outbox"))
+    try:
+        proxy.cut()
+        dispatcher = CollectingDispatcher()
+        await ov.ActionOverdrachtAfronden().run(dispatcher, tracker(READY), {})
+        assert dispatcher.messages[0]["response"] == "utter_ov_in_wachtrij"
+        assert dispatcher.messages[1]["custom"] == {"type": "overdracht", "referentie": None, "status": "in_wachtrij"}
+        assert len(list((tmp_path / "outbox").glob("*.json"))) == 1
+    finally:
+        store.engine.dispose()
+        proxy.close()
+
+
+@pytest.mark.asyncio
+async def test_without_consent_nothing_is_stored(tmp_path, monkeypatch):
+    monkeypatch.setattr(ov, "case_store", lambda: pytest.fail("the store must not be touched"))
+    dispatcher = CollectingDispatcher()
+    await ov.ActionOverdrachtAfronden().run(dispatcher, tracker({"ov_toestemming": False}), {})
+    assert dispatcher.messages[0]["response"] == "utter_ov_niets_bewaard"
