@@ -47,7 +47,7 @@ def wait_until_up(url: str, process: subprocess.Popen, timeout: float) -> None:
 class Service:
     name: str
     argv: list[str]
-    health_url: str
+    health_url: str | None  # None: a worker without HTTP; alive is enough
     process: subprocess.Popen | None = None
 
 
@@ -94,6 +94,9 @@ class Stack:
             f"{self.rasa_url}/",
         )
 
+    def worker_service(self) -> Service:
+        return Service("werker", [sys.executable, "-m", "bot.zaken.werker"], None)
+
     def start(self, *services: Service, timeout: float = 180) -> float:
         """Starts the services in order and returns the seconds until all answer."""
         self.log_dir.mkdir(parents=True, exist_ok=True)
@@ -108,7 +111,10 @@ class Stack:
             )
             self.services.append(service)
         for service in self.services:
-            wait_until_up(service.health_url, service.process, timeout)
+            if service.health_url:
+                wait_until_up(service.health_url, service.process, timeout)
+            elif service.process.poll() is not None:
+                raise RuntimeError(f"{service.name} ended with code {service.process.returncode}")
         return time.monotonic() - started
 
     def stop(self) -> None:
@@ -148,7 +154,7 @@ def run() -> int:
     stop_on_signals()
     try:
         print("Wegwijzer Jeugdzorg start op (de eerste keer duurt dit even)...", flush=True)
-        seconds = stack.start()
+        seconds = stack.start(stack.action_service(), stack.rasa_service(), stack.worker_service())
         print(f"\nKlaar in {seconds:.0f} s.\n"
               f"  Chat via REST:  curl -s {stack.rasa_url}/webhooks/rest/webhook "
               f"-d '{{\"sender\": \"ik\", \"message\": \"hallo\"}}'\n"
