@@ -1,0 +1,146 @@
+"""What the deskundigenteam does with cases: list, claim, change status, notes,
+export; team accounts; and the audit log that records every one of these actions."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import hmac
+import io
+import os
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from bot.zaken.model import SOORTEN, STATUSSEN, Audit, Gebruiker, Notitie, Zaak
+from bot.zaken.opslag import CaseStore
+
+# Allowed status steps: nieuw -> in_behandeling -> afgerond (and back, with a trace).
+OVERGANGEN = {"nieuw": {"in_behandeling"}, "in_behandeling": {"afgerond", "nieuw"}, "afgerond": {"in_behandeling"}}
+SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1, "dklen": 32}
+
+
+@dataclass
+class Filter:
+    status: str | None = None
+    soort: str | None = None
+    van: dt.date | None = None
+    tot: dt.date | None = None
+
+
+def audit(store: CaseStore, gebruiker: str, actie: str, zaak_id: int | None = None, details: str = "") -> None:
+    with store.session() as session:
+        session.add(Audit(gebruiker=gebruiker, actie=actie, zaak_id=zaak_id, details=details[:500]))
+        session.commit()
+
+
+def cases(store: CaseStore, filters: Filter) -> list[Zaak]:
+    query = select(Zaak).order_by(Zaak.aangemaakt.desc())
+    if filters.status in STATUSSEN:
+        query = query.where(Zaak.status == filters.status)
+    if filters.soort in SOORTEN:
+        query = query.where(Zaak.soort == filters.soort)
+    if filters.van:
+        query = query.where(Zaak.aangemaakt >= dt.datetime.combine(filters.van, dt.time()))
+    if filters.tot:
+        query = query.where(Zaak.aangemaakt < dt.datetime.combine(filters.tot + dt.timedelta(days=1), dt.time()))
+    with store.session() as session:
+        return list(session.scalars(query.options(selectinload(Zaak.meldingen))))
+
+
+def case(store: CaseStore, referentie: str) -> Zaak | None:
+    with store.session() as session:
+        return session.scalar(
+            select(Zaak).where(Zaak.referentie == referentie)
+            .options(selectinload(Zaak.notities), selectinload(Zaak.meldingen))
+        )
+
+
+def claim(store: CaseStore, referentie: str, gebruiker: str, voor: str | None = None) -> None:
+    """Assigns the case to `voor` (default: the user) and starts handling it."""
+    with store.session() as session:
+        zaak = session.scalar(select(Zaak).where(Zaak.referentie == referentie))
+        zaak.behandelaar = voor or gebruiker
+        if zaak.status == "nieuw":
+            zaak.status = "in_behandeling"
+        session.commit()
+        zaak_id = zaak.id
+    audit(store, gebruiker, "toewijzen", zaak_id, f"aan {voor or gebruiker}")
+
+
+def set_status(store: CaseStore, referentie: str, status: str, gebruiker: str) -> bool:
+    with store.session() as session:
+        zaak = session.scalar(select(Zaak).where(Zaak.referentie == referentie))
+        if status not in OVERGANGEN.get(zaak.status, set()):
+            return False
+        old, zaak.status = zaak.status, status
+        session.commit()
+        zaak_id = zaak.id
+    audit(store, gebruiker, "status", zaak_id, f"{old} -> {status}")
+    return True
+
+
+def add_note(store: CaseStore, referentie: str, tekst: str, gebruiker: str) -> None:
+    with store.session() as session:
+        zaak = session.scalar(select(Zaak).where(Zaak.referentie == referentie))
+        session.add(Notitie(zaak_id=zaak.id, auteur=gebruiker, tekst=tekst[:5000]))
+        session.commit()
+        zaak_id = zaak.id
+    audit(store, gebruiker, "notitie", zaak_id)
+
+
+def export_csv(store: CaseStore, filters: Filter, gebruiker: str) -> str:
+    rows = cases(store, filters)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(["referentie", "aangemaakt", "soort", "status", "behandelaar", "naam", "email",
+                     "telefoon", "organisatie", "contactvoorkeur", "vraag"])
+    for z in rows:
+        writer.writerow([z.referentie, z.aangemaakt.isoformat(timespec="minutes"), z.soort, z.status,
+                         z.behandelaar or "", z.naam or "", z.email or "", z.telefoon or "",
+                         z.organisatie or "", z.contactvoorkeur or "", z.vraag])
+    audit(store, gebruiker, "export", details=f"{len(rows)} zaken")
+    return buffer.getvalue()
+
+
+def audit_log(store: CaseStore, limit: int = 500) -> list[Audit]:
+    with store.session() as session:
+        return list(session.scalars(select(Audit).order_by(Audit.tijd.desc()).limit(limit)))
+
+
+# --- team accounts -----------------------------------------------------------------
+
+def hash_password(password: str, salt: bytes | None = None) -> str:
+    salt = salt or os.urandom(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, **SCRYPT)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def check_password(password: str, stored: str) -> bool:
+    _, salt, digest = stored.split("$")
+    candidate = hash_password(password, bytes.fromhex(salt)).split("$")[2]
+    return hmac.compare_digest(candidate, digest)
+
+
+def create_user(store: CaseStore, naam: str, wachtwoord: str) -> None:
+    if len(wachtwoord) < 12:
+        raise ValueError("Een wachtwoord heeft minstens 12 tekens.")
+    with store.session() as session:
+        session.add(Gebruiker(naam=naam, wachtwoord_hash=hash_password(wachtwoord)))
+        session.commit()
+    audit(store, "beheer", "gebruiker_aangemaakt", details=naam)
+
+
+def verify_user(store: CaseStore, naam: str, wachtwoord: str) -> bool:
+    with store.session() as session:
+        user = session.scalar(select(Gebruiker).where(Gebruiker.naam == naam))
+    if user is None:
+        hash_password(wachtwoord)  # same work either way: no timing hint about names
+        return False
+    return check_password(wachtwoord, user.wachtwoord_hash)
+
+
+def user_names(store: CaseStore) -> list[str]:
+    with store.session() as session:
+        return list(session.scalars(select(Gebruiker.naam).order_by(Gebruiker.naam)))

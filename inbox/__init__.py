@@ -1,0 +1,1 @@
+"""The deskundigenteam's inbox: a small authenticated web app over bot.zaken."""
