@@ -13,13 +13,14 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: help install train validate run shell test clean
+.PHONY: help install train validate run shell test clean browser inbox-gebruiker
 
 help:
 	@echo "make run    zet alles klaar en start de assistent"
 	@echo "make shell  chat in de terminal"
 	@echo "make test   alle tests"
 	@echo "make train  train het model (alleen als data of config veranderd zijn)"
+	@echo "make inbox-gebruiker NAAM=...  maak een account voor de inbox van het deskundigenteam"
 	@echo "make clean  verwijder model, virtuele omgeving en lokale data"
 
 # Installs only when pyproject.toml changed since the last install.
@@ -49,7 +50,14 @@ run: $(MODEL)
 shell: $(MODEL)
 	@$(BIN)/python -m devtools.stack shell
 
-test: validate train
+browser:
+	@scripts/ensure-chromium.sh
+
+inbox-gebruiker: install
+	@test -n "$(NAAM)" || (echo "Gebruik: make inbox-gebruiker NAAM=voornaam" && exit 2)
+	$(BIN)/python -m inbox.gebruikers nieuw $(NAAM)
+
+test: validate train browser
 	$(BIN)/python -m pytest
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories \
 	  --fail-on-prediction-errors --out var/results/core

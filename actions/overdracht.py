@@ -55,13 +55,27 @@ def feiten_en_advies(tracker: Tracker, kind: str) -> tuple[dict[str, Any], dict[
     return facts, advies.payload(), kop
 
 
+def before_handoff(tracker: Tracker) -> list[dict[str, Any]]:
+    """The events before this handoff began: its own answers (name, e-mail) stay out of
+    the question and the excerpt; they are stored once, as contact details."""
+    events = list(tracker.events)
+    starts = [i for i, e in enumerate(events)
+              if e.get("event") == "active_loop" and e.get("name") == "overdracht_form"]
+    if not starts:
+        return events
+    cut = starts[-1]
+    while cut > 0 and events[cut - 1].get("event") != "user":
+        cut -= 1
+    return events[:cut - 1] if cut > 0 else []
+
+
 def user_words(tracker: Tracker) -> list[str]:
-    return [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    return [e.get("text") or "" for e in before_handoff(tracker) if e.get("event") == "user"]
 
 
 def conversation(tracker: Tracker) -> list[tuple[str, str]]:
     messages = []
-    for event in tracker.events:
+    for event in before_handoff(tracker):
         if event.get("event") == "user":
             messages.append(("gebruiker", event.get("text") or ""))
         elif event.get("event") == "bot":

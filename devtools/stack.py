@@ -73,6 +73,8 @@ class Stack:
         env.setdefault("TRACKER_STORE_URL", f"sqlite:///{ROOT / 'var' / 'tracker.db'}")
         env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{self.action_port}/webhook"
         env["PYTHONPATH"] = str(ROOT)
+        env["INBOX_PORT"] = str(self.inbox_port)
+        env.setdefault("INBOX_URL", f"http://127.0.0.1:{self.inbox_port}")
         return env
 
     def action_service(self) -> Service:
@@ -92,6 +94,15 @@ class Stack:
              "--port", str(self.rasa_port),
              "--cors", os.environ.get("CORS_ORIGINS", "*")],
             f"{self.rasa_url}/",
+        )
+
+    inbox_port: int = int(os.environ.get("INBOX_PORT", 8081))
+
+    def inbox_service(self) -> Service:
+        return Service(
+            "inbox",
+            [sys.executable, "-m", "inbox.app"],
+            f"http://127.0.0.1:{self.inbox_port}/gezond",
         )
 
     def worker_service(self) -> Service:
@@ -154,12 +165,15 @@ def run() -> int:
     stop_on_signals()
     try:
         print("Wegwijzer Jeugdzorg start op (de eerste keer duurt dit even)...", flush=True)
-        seconds = stack.start(stack.action_service(), stack.rasa_service(), stack.worker_service())
+        seconds = stack.start(stack.action_service(), stack.rasa_service(),
+                              stack.worker_service(), stack.inbox_service())
         print(f"\nKlaar in {seconds:.0f} s.\n"
               f"  Chat via REST:  curl -s {stack.rasa_url}/webhooks/rest/webhook "
               f"-d '{{\"sender\": \"ik\", \"message\": \"hallo\"}}'\n"
               f"  Socket.io:      {stack.rasa_url}/socket.io\n"
               f"  Terminal-chat:  make shell\n"
+              f"  Inbox team:     http://127.0.0.1:{stack.inbox_port}  "
+              f"(account: make inbox-gebruiker NAAM=...)\n"
               f"  Logboeken:      {stack.log_dir}\n"
               f"Stoppen: Ctrl-C\n", flush=True)
         return stack.wait_for_exit()

@@ -44,7 +44,7 @@ async def security(request: web.Request, handler):
 
 @web.middleware
 async def authentication(request: web.Request, handler):
-    if request.path in ("/login", "/gezond"):
+    if request.path in ("/login", "/gezond", "/favicon.ico"):
         return await handler(request)
     session = request.app["sessies"].read(request.cookies.get(COOKIE))
     if session is None:
@@ -91,7 +91,9 @@ async def login_page(request: web.Request) -> web.Response:
         fout = "Naam of wachtwoord klopt niet."
     else:
         fout = None
-    token = secrets.token_urlsafe(24)
+    # Reuse the token: a second GET (the browser's favicon request, another tab) must
+    # not invalidate the form that is already on screen.
+    token = request.cookies.get(LOGIN_CSRF) or secrets.token_urlsafe(24)
     response = render("login.html", csrf=token, fout=fout)
     response.set_cookie(LOGIN_CSRF, token, httponly=True, samesite="Strict", secure=request.app["secure"])
     return response
@@ -150,6 +152,10 @@ async def health(request: web.Request) -> web.Response:
     return web.Response(text="ok")
 
 
+async def no_icon(request: web.Request) -> web.Response:
+    return web.Response(status=204)
+
+
 def make_app(case_store: CaseStore | None = None, sessies: Sessies | None = None) -> web.Application:
     app = web.Application(middlewares=[security, authentication], client_max_size=64 * 1024)
     app["store"] = case_store or CaseStore()
@@ -158,6 +164,7 @@ def make_app(case_store: CaseStore | None = None, sessies: Sessies | None = None
     app["secure"] = os.environ.get("INBOX_SECURE_COOKIE", "0") == "1"
     app.add_routes([
         web.get("/gezond", health),
+        web.get("/favicon.ico", no_icon),
         web.route("*", "/login", login_page),
         web.post("/uitloggen", logout),
         web.get("/", case_list),

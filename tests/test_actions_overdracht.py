@@ -94,3 +94,16 @@ async def test_without_consent_nothing_is_stored(tmp_path, monkeypatch):
     dispatcher = CollectingDispatcher()
     await ov.ActionOverdrachtAfronden().run(dispatcher, tracker({"ov_toestemming": False}), {})
     assert dispatcher.messages[0]["response"] == "utter_ov_niets_bewaard"
+
+
+def test_the_handoff_answers_stay_out_of_the_question_and_the_excerpt():
+    events = [*EVENTS,
+              {"event": "user", "text": "ik wil iemand spreken"},
+              {"event": "action", "name": "overdracht_form"},
+              {"event": "active_loop", "name": "overdracht_form"},
+              {"event": "user", "text": "Sam"},
+              {"event": "user", "text": "sam@voorbeeld.nl"}]
+    text, aanvraag = ov.question_summary(tracker(READY, events=events))
+    assert "Sam" not in text and "e-mail" not in text
+    assert [m["tekst"] for m in aanvraag.gesprek] == [
+        "mag de ondersteuner het plan ondertekenen?", "Hier geven de regels geen duidelijk antwoord."]
