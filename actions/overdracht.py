@@ -164,6 +164,8 @@ class ValidateOverdrachtForm(EngineForm):
 
 
 class ActionAskToestemming(Action):
+    """Says what will happen and asks consent to store contact details."""
+
     def name(self) -> str:
         return "action_ask_ov_toestemming"
 
@@ -183,7 +185,9 @@ class ActionAskToestemming(Action):
         return []
 
 
-class ActionAskBevestigd(Action):
+class ActionAskOverdrachtBevestigd(Action):
+    """Shows the question as the team will read it, before anything is sent."""
+
     def name(self) -> str:
         return "action_ask_ov_bevestigd"
 
