@@ -88,7 +88,7 @@ class ValidateRouteForm(EngineForm):
         return [SlotSet(k, v) for k, v in updates.items()] + [SlotSet(self.miss_slot, 0)]
 
 
-class ActionAskBevestigd(Action):
+class ActionAskRouteBevestigd(Action):
     """The summary of what the assistant understood, with a way to correct it."""
 
     def name(self) -> str:

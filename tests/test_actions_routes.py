@@ -4,7 +4,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.routes import (
-    ActionAskBevestigd,
+    ActionAskRouteBevestigd,
     ActionRouteAdvies,
     ValidateRouteForm,
     answer_to_requested,
@@ -78,7 +78,7 @@ async def test_an_answer_that_mentions_skj_is_not_taken_for_a_question():
 @pytest.mark.asyncio
 async def test_summary_and_advice_actions():
     dispatcher = CollectingDispatcher()
-    await ActionAskBevestigd().run(dispatcher, tracker({**KNOWN}, "x"), {})
+    await ActionAskRouteBevestigd().run(dispatcher, tracker({**KNOWN}, "x"), {})
     assert dispatcher.messages[0]["text"].startswith("Dit heb ik begrepen:")
     dispatcher = CollectingDispatcher()
     await ActionRouteAdvies().run(dispatcher, tracker({**KNOWN}, "x"), {})
