@@ -27,7 +27,7 @@ help:
 $(BIN)/.installed: pyproject.toml
 	@py=$$(scripts/find-python.sh) || exit 1; \
 	if [ ! -x $(BIN)/python ]; then echo "Virtuele omgeving maken met $$py"; $$py -m venv $(VENV); fi
-	$(BIN)/pip install --upgrade pip wheel 'setuptools>=70.3,<70.4'  # Rasa 3.6.21 pins these
+	$(BIN)/pip install --upgrade pip 'setuptools>=70.3,<70.4'  # Rasa 3.6.21 pins setuptools (and packaging<21)
 	$(BIN)/pip install --progress-bar on -e '.[dev]'
 	@touch $@
 

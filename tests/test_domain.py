@@ -53,3 +53,13 @@ def test_every_faq_answer_names_its_source(domain):
     for name, variants in faq.items():
         for variant in variants:
             assert "Bron:" in variant["text"], name
+
+
+def test_every_faq_answer_has_registered_sources(domain):
+    from bot.bronnen import registry
+
+    sources = load("faq")
+    answers = {k.removeprefix("utter_faq/") for k in domain.responses if k.startswith("utter_faq/")}
+    assert answers == set(sources), "every answer needs an entry in bot/kennis/faq.yml"
+    for answer, keys in sources.items():
+        assert keys and set(keys) <= set(registry()), answer

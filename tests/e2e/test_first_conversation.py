@@ -1,4 +1,5 @@
 """The first conversation through the real servers: REST and socket.io channels."""
+import re
 import sqlite3
 import time
 
@@ -61,3 +62,14 @@ def test_socketio_channel_answers_the_greeting(assistant, sender):
     finally:
         client.disconnect()
     assert any("Wegwijzer Jeugdzorg" in m.get("text", "") for m in received)
+
+
+def test_questions_get_short_sourced_answers(assistant, sender):
+    for question, expected in [
+        ("hoeveel kost het skj eigenlijk per jaar", "65 euro"),
+        ("wat houdt een evc in", "Erkenning van Eerder Verworven Competenties"),
+        ("moet een logopedist zich registreren bij skj", "Vaktherapeuten en paramedici"),
+    ]:
+        answer = texts(assistant.say(sender, question))
+        assert expected in answer, question
+        assert "Bron:" in answer and re.search(r"\((19|20)\d\d|zonder datum\)", answer)
