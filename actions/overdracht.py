@@ -18,7 +18,9 @@ from bot.zaken.outbox import Outbox, hand_over
 
 CONTACT_SLOTS = ["ov_naam", "ov_contactvoorkeur", "ov_email", "ov_telefoon", "ov_organisatie",
                  "ov_aanvulling", "ov_toestemming", "ov_bevestigd"]
-NOT_A_NAME = {"goodbye", "help", "start_route", "start_werktoedeling", "werktoedeling_vraag", "faq"}
+# Messages that are clearly no name ("ja", "doei", a question): asked again instead.
+NOT_A_NAME = {"goodbye", "help", "start_route", "start_werktoedeling", "werktoedeling_vraag", "faq",
+              "affirm", "deny", "weet_niet", "thanks", "mens_spreken"}
 
 
 @functools.lru_cache(maxsize=None)

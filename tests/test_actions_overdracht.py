@@ -40,6 +40,7 @@ def test_asks_only_what_is_needed(slots, expected):
     ("ov_toestemming", "ja", "affirm", {"ov_toestemming": True}),
     ("ov_naam", "Sam", "greet", {"ov_naam": "Sam"}),
     ("ov_naam", "doei", "goodbye", {}),
+    ("ov_naam", "ja", "affirm", {}),
     ("ov_email", "sam@voorbeeld", "inform", {}),
     ("ov_telefoon", "+31 6 1234 5678", "inform", {"ov_telefoon": "+31612345678"}),
     ("ov_contactvoorkeur", "bel me maar", "inform", {"ov_contactvoorkeur": "telefoon"}),
