@@ -18,9 +18,11 @@ from bot.zaken.outbox import Outbox, hand_over
 
 CONTACT_SLOTS = ["ov_naam", "ov_contactvoorkeur", "ov_email", "ov_telefoon", "ov_organisatie",
                  "ov_aanvulling", "ov_toestemming", "ov_bevestigd"]
-# Messages that are clearly no name ("ja", "doei", a question): asked again instead.
-NOT_A_NAME = {"goodbye", "help", "start_route", "start_werktoedeling", "werktoedeling_vraag", "faq",
-              "affirm", "deny", "weet_niet", "thanks", "mens_spreken"}
+# Messages that are clearly no name: intents that mean something else, and the few
+# words people type instead of a name. (A bare name gets an arbitrary intent.)
+NOT_A_NAME = {"goodbye", "help", "start_route", "start_werktoedeling", "werktoedeling_vraag", "faq"}
+NOT_A_NAME_WORDS = {"ja", "nee", "ok", "oke", "oké", "ja hoor", "nee hoor", "doei", "dag", "hallo",
+                    "hoi", "weet ik niet", "geen idee", "liever niet"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -133,7 +135,8 @@ class ValidateOverdrachtForm(EngineForm):
         entities = button_entities(message, {"contactvoorkeur"})
         if requested == "ov_toestemming" and intent in ("affirm", "deny"):
             return {"ov_toestemming": intent == "affirm"}
-        if requested == "ov_naam" and text and intent not in NOT_A_NAME:
+        if requested == "ov_naam" and text and intent not in NOT_A_NAME \
+                and text.lower().strip(" .!") not in NOT_A_NAME_WORDS:
             return {"ov_naam": text[:80]}
         if requested == "ov_contactvoorkeur":
             choice = entities.get("contactvoorkeur") or (

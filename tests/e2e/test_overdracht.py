@@ -14,6 +14,7 @@ def overdracht(messages):
 
 def cases_for(assistant, sender):
     store = CaseStore(assistant.case_db_url)
+    store.migrate()  # the action server creates the tables with its first case
     with store.session() as session:
         count = session.scalar(select(func.count()).select_from(Zaak).where(Zaak.gesprek_id == sender))
     store.engine.dispose()
