@@ -29,7 +29,7 @@ class EngineForm(FormValidationAction):
     """Subclasses say how a message becomes slot values and which slot comes next."""
 
     miss_slot: str = ""            # counts answers in a row that were not understood
-    not_understood: str = ""       # response that explains what to do
+    not_understood: str = "utter_niet_begrepen"  # response that explains what to do
     escape_intents: set[str] = ESCAPE_INTENTS
 
     @abc.abstractmethod

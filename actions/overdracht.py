@@ -104,7 +104,6 @@ def question_summary(tracker: Tracker) -> tuple[str, Aanvraag]:
 
 class ValidateOverdrachtForm(EngineForm):
     miss_slot = "ov_niet_begrepen"
-    not_understood = "utter_ov_niet_begrepen"
     escape_intents = ALWAYS_ESCAPE | {"goodbye", "help"}
 
     def name(self) -> str:

@@ -58,7 +58,6 @@ def updates_from_message(message: dict[str, Any], requested: str | None) -> dict
 
 class ValidateRouteForm(EngineForm):
     miss_slot = "rt_niet_begrepen"
-    not_understood = "utter_rt_niet_begrepen"
     escape_intents = ESCAPE_INTENTS - {"start_route"}
 
     def name(self) -> str:

@@ -71,7 +71,6 @@ class ValidateWerktoedelingForm(EngineForm):
     """Fills the facts from each message and lets the engine choose the next question."""
 
     miss_slot = "wt_niet_begrepen"
-    not_understood = "utter_wt_niet_begrepen"
     escape_intents = ESCAPE_INTENTS - {"start_werktoedeling", "werktoedeling_vraag"}
 
     def name(self) -> str:
@@ -162,5 +161,5 @@ class ActionWerktoedelingCorrectie(Action):
                   domain: dict[str, Any]) -> list[EventType]:
         updates = facts_from_message(tracker.latest_message, tracker.slots)
         if not updates:
-            dispatcher.utter_message(response="utter_wt_niet_begrepen")
+            dispatcher.utter_message(response="utter_niet_begrepen")
         return [SlotSet(slot, value) for slot, value in updates.items()]

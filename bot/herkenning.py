@@ -8,6 +8,7 @@ and at the same place the longest phrase wins ("niet geregistreerd" over "geregi
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ class Match:
     negated: bool
 
 
+@functools.lru_cache(maxsize=None)
 def _pattern(phrase: str) -> re.Pattern:
     return re.compile(rf"(?<![\w'\-]){re.escape(normalise(phrase))}(?![\w'\-])")
 

@@ -12,7 +12,6 @@ from bot.privacy import redact
 
 MAX_WORDS_PER_MESSAGE = 60
 EXCERPT_MESSAGES = 12
-PUBLIC_ROUTE = "www.allekansenbenut.nl"
 
 
 def reactietijd() -> str:

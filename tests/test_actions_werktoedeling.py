@@ -72,7 +72,7 @@ async def test_an_answer_that_is_not_understood_is_explained_and_kept_in_the_for
     dispatcher = CollectingDispatcher()
     slots = {"requested_slot": "wt_werkveld", "wt_taak": "begeleiding_gezin"}
     events = await ValidateWerktoedelingForm().run(dispatcher, tracker(slots, "blauw", "nlu_fallback"), DOMAIN)
-    assert dispatcher.messages[0]["response"] == "utter_wt_niet_begrepen"
+    assert dispatcher.messages[0]["response"] == "utter_niet_begrepen"
     assert {"event": "slot", "name": "wt_niet_begrepen", "value": 1, "timestamp": None} in events
 
 
