@@ -1,0 +1,67 @@
+"""The training data and the honest evaluation of the NLU (issue 7).
+
+The held-out file is never trained on; the evaluation against it runs on the model that
+`make test` trained once, and must meet the targets. `make eval` adds 5-fold cross-validation."""
+import json
+
+import pytest
+import yaml
+
+from devtools import nlu_eval
+
+TRAINING = nlu_eval.read_examples(nlu_eval.TRAINING)
+HELDOUT = nlu_eval.read_examples(nlu_eval.HELDOUT)
+
+
+def domain_intents():
+    intents = set()
+    for path in sorted(nlu_eval.ROOT.glob("domain/*.yml")):
+        intents |= set(yaml.safe_load(path.read_text(encoding="utf-8")).get("intents") or [])
+    return intents
+
+
+def test_heldout_is_disjoint_from_training_data():
+    trained = {nlu_eval.normalised(e.text) for e in TRAINING}
+    shared = [e.text for e in HELDOUT if nlu_eval.normalised(e.text) in trained]
+    assert not shared, f"held-out messages also in data/nlu: {shared}"
+
+
+def test_heldout_is_large_enough_and_covers_every_label():
+    assert len(HELDOUT) >= 200
+    trained_labels = {e.label for e in TRAINING}
+    assert {e.label for e in HELDOUT} == trained_labels
+
+
+def test_every_intent_has_at_least_25_training_examples():
+    counts = {}
+    for example in TRAINING:
+        counts[example.label] = counts.get(example.label, 0) + 1
+    assert {k: v for k, v in counts.items() if v < 25} == {}
+
+
+def test_every_trained_intent_is_in_the_domain():
+    intents = domain_intents()
+    assert {e.label.split("/")[0] for e in TRAINING} <= intents
+
+
+def test_normalised_ignores_case_accents_and_punctuation():
+    assert nlu_eval.normalised("Wat kost  een VOG?!") == nlu_eval.normalised("wat kost een vog")
+    assert nlu_eval.normalised("cliënt") == "client"
+
+
+def test_scores_count_a_fallback_as_an_error():
+    examples = [nlu_eval.Example("a", "crisis"), nlu_eval.Example("b", "out_of_scope")]
+    result = nlu_eval.scores(examples, [("crisis", set()), ("nlu_fallback", set())])
+    assert result["per_label"]["crisis"]["recall"] == 1.0
+    assert result["per_label"]["out_of_scope"]["recall"] == 0.0
+    assert not nlu_eval.targets_met(result)["recall_out_of_scope"]
+
+
+@pytest.mark.skipif(not nlu_eval.MODEL.exists(), reason="no trained model (make train)")
+def test_heldout_meets_the_targets():
+    result, met = nlu_eval.evaluate_heldout()
+    report = nlu_eval.write_report(result, met, None)
+    assert (nlu_eval.OUT / "verwarring_heldout.png").stat().st_size > 10_000
+    summary = {k: result[k] for k in ("macro_f1", "accuracy")}
+    summary["recall"] = {k: result["per_label"][k]["recall"] for k in ("out_of_scope", "crisis")}
+    assert all(met.values()), f"{json.dumps(summary)}; see {report}"
