@@ -16,11 +16,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 YES_NO = {"affirm": "ja", "deny": "nee", "weet_niet": "weet_niet"}
 # Intents that always leave the form turn to their own rule.
-ALWAYS_ESCAPE = {"crisis", "restart"}
+ALWAYS_ESCAPE = {"crisis", "restart", "te_lang", "gegevens_verwijderen"}
 # Intents that leave it unless the message answers the question that was asked
 # (an answer mentioning "SKJ" must not be taken for a question about SKJ).
 ESCAPE_INTENTS = {
-    "crisis", "restart", "mens_spreken", "goodbye", "help", "faq",
+    "crisis", "restart", "te_lang", "gegevens_verwijderen", "mens_spreken", "goodbye", "help", "faq",
     "start_route", "start_werktoedeling", "werktoedeling_vraag",
 }
 

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import routes as route_actions
 from actions import werktoedeling as wt_actions
 from actions.formulier import ALWAYS_ESCAPE, EngineForm, button_entities, typed_text
-from bot import overdracht, routes, werktoedeling
+from bot import kluis, overdracht, routes, werktoedeling
 from bot.privacy import normalise_phone, valid_email
 from bot.zaken.opslag import Aanvraag, CaseStore
 from bot.zaken.outbox import Outbox, hand_over
@@ -96,8 +96,9 @@ def question_summary(tracker: Tracker) -> tuple[str, Aanvraag]:
         soort=kind, vraag=text, antwoorden=facts, advies=advice,
         gesprek=overdracht.gesprek_fragment(conversation(tracker)),
         gesprek_id=tracker.sender_id,
-        naam=slots.get("ov_naam"), email=slots.get("ov_email"), telefoon=slots.get("ov_telefoon"),
-        organisatie=slots.get("ov_organisatie") or None, contactvoorkeur=slots.get("ov_contactvoorkeur"),
+        naam=kluis.open_(slots.get("ov_naam")), email=kluis.open_(slots.get("ov_email")),
+        telefoon=kluis.open_(slots.get("ov_telefoon")), organisatie=kluis.open_(slots.get("ov_organisatie")),
+        contactvoorkeur=slots.get("ov_contactvoorkeur"),
     )
     return text, aanvraag
 
@@ -114,11 +115,12 @@ class ValidateOverdrachtForm(EngineForm):
             return "ov_toestemming"
         if slots.get("ov_toestemming") is False:
             return None  # nothing more to ask: nothing will be stored
-        for slot in ("ov_naam", "ov_contactvoorkeur"):
-            if not slots.get(slot):
-                return slot
+        if not kluis.open_(slots.get("ov_naam")):  # also when its key changed: ask again
+            return "ov_naam"
+        if not slots.get("ov_contactvoorkeur"):
+            return "ov_contactvoorkeur"
         contact = "ov_email" if slots.get("ov_contactvoorkeur") == "email" else "ov_telefoon"
-        if not slots.get(contact):
+        if not kluis.open_(slots.get(contact)):
             return contact
         if slots.get("ov_organisatie") is None and self._employer(slots):
             return "ov_organisatie"
@@ -136,18 +138,18 @@ class ValidateOverdrachtForm(EngineForm):
             return {"ov_toestemming": intent == "affirm"}
         if requested == "ov_naam" and text and intent not in NOT_A_NAME \
                 and text.lower().strip(" .!") not in NOT_A_NAME_WORDS:
-            return {"ov_naam": text[:80]}
+            return {"ov_naam": kluis.sluit(text[:80])}
         if requested == "ov_contactvoorkeur":
             choice = entities.get("contactvoorkeur") or (
                 "telefoon" if "tel" in text.lower() or "bel" in text.lower()
                 else "email" if "mail" in text.lower() else None)
             return {"ov_contactvoorkeur": choice} if choice else {}
         if requested == "ov_email" and valid_email(text):
-            return {"ov_email": text}
+            return {"ov_email": kluis.sluit(text)}
         if requested == "ov_telefoon" and normalise_phone(text):
-            return {"ov_telefoon": normalise_phone(text)}
+            return {"ov_telefoon": kluis.sluit(normalise_phone(text))}
         if requested == "ov_organisatie":
-            return {"ov_organisatie": "" if intent == "deny" or not text else text[:200]}
+            return {"ov_organisatie": "" if intent == "deny" or not text else kluis.sluit(text[:200])}
         if requested == "ov_bevestigd":
             if intent in ("affirm", "deny"):
                 return {"ov_bevestigd": intent == "affirm"}
@@ -202,7 +204,7 @@ class ActionAskOverdrachtBevestigd(Action):
         dispatcher.utter_message(
             text=(
                 f"Dit sturen we naar het deskundigenteam:\n{text}\n\n"
-                f"Contact: {aanvraag.naam}, {contact}.\n"
+                f"We nemen contact met je op via {contact}.\n"
                 "Klopt dit? Wil je iets toevoegen? Typ het dan."
             ),
             buttons=[{"title": "Versturen", "payload": "/affirm"},

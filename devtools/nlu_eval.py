@@ -62,7 +62,8 @@ def normalised(text: str) -> str:
 def predicted_label(parse: dict) -> str:
     intent = (parse.get("intent") or {}).get("name") or "nlu_fallback"
     if intent == "faq":
-        answer = parse.get("response_selector", {}).get("faq", {}).get("response", {})
+        selectors = parse.get("response_selector", {})  # "default" unless a selector names its intent
+        answer = (selectors.get("faq") or selectors.get("default") or {}).get("response", {})
         return answer.get("intent_response_key") or "faq"
     return intent
 

@@ -134,6 +134,8 @@ async def case_action(request: web.Request) -> web.Response:
         behandeling.set_status(store(request), referentie, str(form.get("status")), user(request))
     elif action == "notitie" and str(form.get("tekst", "")).strip():
         behandeling.add_note(store(request), referentie, str(form["tekst"]).strip(), user(request))
+    elif action == "wissen" and form.get("bevestig") == "ja":
+        behandeling.erase_case(store(request), referentie, user(request))
     raise web.HTTPFound(f"/zaken/{referentie}")
 
 
@@ -171,7 +173,7 @@ def make_app(case_store: CaseStore | None = None, sessies: Sessies | None = None
         web.get("/export.csv", export),
         web.get("/audit", audit_page),
         web.get("/zaken/{referentie}", case_page),
-        web.post("/zaken/{referentie}/{actie:(toewijzen|status|notitie)}", case_action),
+        web.post("/zaken/{referentie}/{actie:(toewijzen|status|notitie|wissen)}", case_action),
     ])
     return app
 

@@ -4,6 +4,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import overdracht as ov
+from bot import kluis
 from bot.zaken.opslag import CaseStore
 from tests.helpers import CuttableProxy
 from tests.test_zaken import pg_database  # noqa: F401  (fixture)
@@ -14,8 +15,10 @@ EVENTS = [
     {"event": "active_loop", "name": "werktoedeling_form"},
     {"event": "bot", "text": "Hier geven de regels geen duidelijk antwoord."},
 ]
-READY = {"ov_toestemming": True, "ov_bevestigd": True, "ov_naam": "Sam",
-         "ov_contactvoorkeur": "email", "ov_email": "sam@voorbeeld.nl", "wt_taak": "plan_ondertekenen"}
+# Contact slots hold sealed values (bot/kluis.py), never the details in clear.
+SAM, SAM_EMAIL = kluis.sluit("Sam"), kluis.sluit("sam@voorbeeld.nl")
+READY = {"ov_toestemming": True, "ov_bevestigd": True, "ov_naam": SAM,
+         "ov_contactvoorkeur": "email", "ov_email": SAM_EMAIL, "wt_taak": "plan_ondertekenen"}
 
 
 def tracker(slots, text="", intent="inform", events=EVENTS):
@@ -27,7 +30,8 @@ def tracker(slots, text="", intent="inform", events=EVENTS):
     ({}, "ov_toestemming"),
     ({"ov_toestemming": False}, None),
     ({"ov_toestemming": True}, "ov_naam"),
-    ({"ov_toestemming": True, "ov_naam": "Sam", "ov_contactvoorkeur": "telefoon"}, "ov_telefoon"),
+    ({"ov_toestemming": True, "ov_naam": SAM, "ov_contactvoorkeur": "telefoon"}, "ov_telefoon"),
+    ({"ov_toestemming": True, "ov_naam": "kluis:onleesbaar"}, "ov_naam"),  # another key: ask again
     ({**READY, "ov_bevestigd": None}, "ov_organisatie"),  # an employer is asked for the organisation
     ({**READY, "ov_bevestigd": None, "ov_organisatie": ""}, "ov_bevestigd"),
     ({**READY, "wt_taak": None, "ov_bevestigd": None}, "ov_bevestigd"),
@@ -48,7 +52,14 @@ def test_asks_only_what_is_needed(slots, expected):
     ("ov_bevestigd", "en ook over EVC", "inform", {"ov_aanvulling": "en ook over EVC"}),
 ])
 def test_reads_answers(requested, text, intent, expected):
-    assert FORM.updates_from({"text": text, "intent": {"name": intent}}, {}, requested) == expected
+    updates = FORM.updates_from({"text": text, "intent": {"name": intent}}, {}, requested)
+    opened = {k: kluis.open_(v) if kluis.gesloten(v) else v for k, v in updates.items()}
+    assert opened == expected
+
+
+def test_contact_details_are_sealed_in_their_slots():
+    updates = FORM.updates_from({"text": "sam@voorbeeld.nl", "intent": {"name": "inform"}}, {}, "ov_email")
+    assert "sam" not in updates["ov_email"] and kluis.open_(updates["ov_email"]) == "sam@voorbeeld.nl"
 
 
 def test_summary_contains_the_facts_the_advice_and_own_words():

@@ -144,3 +144,44 @@ def verify_user(store: CaseStore, naam: str, wachtwoord: str) -> bool:
 def user_names(store: CaseStore) -> list[str]:
     with store.session() as session:
         return list(session.scalars(select(Gebruiker.naam).order_by(Gebruiker.naam)))
+
+
+CONTACTVELDEN = ("naam", "email", "telefoon", "organisatie")
+
+
+def erase_contact(store: CaseStore, gesprek_id: str) -> list[str]:
+    """"Verwijder mijn gegevens" in the chat: the contact details of this conversation's
+    open cases are wiped; the case itself stays, so the team sees that it happened."""
+    with store.session() as session:
+        zaken = list(session.scalars(select(Zaak).where(
+            Zaak.gesprek_id == gesprek_id, Zaak.status != "afgerond", Zaak.contact_gewist.is_(False))))
+        for zaak in zaken:
+            _wipe(zaak)
+        session.commit()
+        gewist = [(z.id, z.referentie) for z in zaken]
+    for zaak_id, referentie in gewist:
+        audit(store, "gebruiker (chat)", "contact_gewist", zaak_id, "op verzoek in het gesprek")
+    return [referentie for _, referentie in gewist]
+
+
+def erase_case(store: CaseStore, referentie: str, gebruiker: str) -> bool:
+    """Erasure on request to the team: the case's personal content is removed, a stub
+    (reference, dates, kind) stays for the audit log."""
+    with store.session() as session:
+        zaak = session.scalar(select(Zaak).where(Zaak.referentie == referentie))
+        if zaak is None:
+            return False
+        _wipe(zaak)
+        zaak.vraag, zaak.antwoorden, zaak.advies, zaak.gesprek = "[gewist op verzoek]", {}, None, []
+        for notitie in zaak.notities:
+            session.delete(notitie)
+        session.commit()
+        zaak_id = zaak.id
+    audit(store, gebruiker, "zaak_gewist", zaak_id, "op verzoek")
+    return True
+
+
+def _wipe(zaak: Zaak) -> None:
+    for veld in CONTACTVELDEN:
+        setattr(zaak, veld, None)
+    zaak.contact_gewist = True

@@ -1,0 +1,33 @@
+"""The crisis safety net and the length limit, as NLU components see messages."""
+from rasa.shared.nlu.training_data.message import Message
+
+from extensions.invoer import MAX_TEKENS, BerichtLengte
+from extensions.veiligheid import CrisisVangnet, possible_crisis
+
+UNSURE = [{"name": "nlu_fallback", "confidence": 0.6}, {"name": "crisis", "confidence": 0.05}]
+
+
+def test_an_unsure_message_that_names_danger_becomes_a_crisis():
+    assert possible_crisis("mijn buurmeisje heeft steeds blauwe plekken", "nlu_fallback", UNSURE)
+    assert possible_crisis("im scared he will hurt my little brother", "out_of_scope", UNSURE)
+
+
+def test_crisis_high_in_the_ranking_is_enough():
+    ranking = [{"name": "nlu_fallback", "confidence": 0.6}, {"name": "crisis", "confidence": 0.3}]
+    assert possible_crisis("er gebeurt iets ergs", "nlu_fallback", ranking)
+
+
+def test_confident_other_intents_and_negations_are_left_alone():
+    assert not possible_crisis("mag een stagiair bij een gezin met mishandeling?", "werktoedeling_vraag", UNSURE)
+    assert not possible_crisis("er is geen mishandeling", "nlu_fallback", UNSURE)
+    assert not possible_crisis("wat is het weer morgen", "out_of_scope", UNSURE)
+
+
+def test_the_components_set_the_intent():
+    crisis = Message({"text": "de baby wordt verwaarloosd", "intent": {"name": "nlu_fallback"},
+                      "intent_ranking": UNSURE})
+    long = Message({"text": "a" * (MAX_TEKENS + 1), "intent": {"name": "greet"}})
+    CrisisVangnet().process([crisis])
+    BerichtLengte().process([long])
+    assert crisis.get("intent")["name"] == "crisis"
+    assert long.get("intent")["name"] == "te_lang" and long.get("entities") == []
