@@ -1,9 +1,10 @@
 """Safety net after the NLU: a possible crisis about a child gets the crisis intent.
 
-When the classifier is unsure (nlu_fallback) or calls the message out of scope, but the
-message names danger to a child (bot/kennis/crisis.yml) or crisis is high in the ranking,
-the intent becomes `crisis`: the user sees 112 and Veilig Thuis at once. Confident
-predictions of other intents are left alone.
+When the message names danger to a child (bot/kennis/crisis.yml), the intent becomes
+`crisis` and the user sees 112 and Veilig Thuis at once; so does an unsure message
+(nlu_fallback, out of scope) with crisis high in the ranking. Not for the werktoedeling
+check, whose questions name such dangers as the context of a task ("mag een stagiair bij
+een gezin met huiselijk geweld?"). A false alarm costs one message; a missed crisis more.
 """
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ from bot.herkenning import find_all
 from bot.loader import load
 
 UNSURE = {"nlu_fallback", "out_of_scope"}
+# Intents whose messages talk about dangers as the setting of a task, not as an emergency.
+WERKTOEDELING = {"werktoedeling_vraag", "inform", "wt_correctie", "start_werktoedeling", "weet_niet",
+                 "affirm", "deny", "crisis"}
 MIN_RANKING = 0.15  # crisis this high in the ranking is enough, even without a signal word
 
 
@@ -29,10 +33,12 @@ def _signals() -> dict[str, list[str]]:
 
 
 def possible_crisis(text: str, intent: str, ranking: List[Dict[str, Any]]) -> bool:
-    if intent not in UNSURE:
+    if intent in WERKTOEDELING:
         return False
     crisis_score = next((r["confidence"] for r in ranking if r["name"] == "crisis"), 0.0)
-    return crisis_score >= MIN_RANKING or any(not m.negated for m in find_all(text, _signals()))
+    if intent in UNSURE and crisis_score >= MIN_RANKING:
+        return True
+    return any(not m.negated for m in find_all(text, _signals()))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

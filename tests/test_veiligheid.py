@@ -12,6 +12,10 @@ def test_an_unsure_message_that_names_danger_becomes_a_crisis():
     assert possible_crisis("im scared he will hurt my little brother", "out_of_scope", UNSURE)
 
 
+def test_danger_named_in_a_question_for_the_faq_is_a_crisis_too():
+    assert possible_crisis("een leerling heeft blauwe plekken, kan ik een klacht indienen?", "faq", UNSURE)
+
+
 def test_crisis_high_in_the_ranking_is_enough():
     ranking = [{"name": "nlu_fallback", "confidence": 0.6}, {"name": "crisis", "confidence": 0.3}]
     assert possible_crisis("er gebeurt iets ergs", "nlu_fallback", ranking)
