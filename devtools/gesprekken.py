@@ -29,7 +29,7 @@ SCRIPTS = (
                      "nee, nooit", '/inform{"ambitie": "registratie"}', "klopt"), "route_advies"),
     Script("werktoedeling", ("Mag een mbo-thuisbegeleider alleen bij een gezin waar huiselijk geweld speelt?",
                              '/inform{"werkveld": "jeugdhulp"}', "nee"), "werktoedeling_advies"),
-    Script("faq", ("hallo", "wat kost een skj registratie?", "en hoe lang is die geldig?"),
+    Script("faq", ("hallo", "wat kost een skj registratie", "hoe lang is een skj registratie geldig"),
            "tekst:5 jaar geldig"),
     Script("overdracht", ("ik wil iemand spreken", "ja", "Sam", '/inform{"contactvoorkeur": "email"}',
                           "sam@voorbeeld.nl", "/affirm"), "overdracht"),

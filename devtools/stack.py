@@ -9,6 +9,7 @@ assistant through this module, so they run the very same commands.
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -22,6 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 MODEL = ROOT / "models" / "wegwijzer.tar.gz"
+# One instance locks conversations in memory; several share a Redis lock store.
+LOCK_STORE_DEFAULTS = {"LOCK_STORE_TYPE": "in_memory", "REDIS_HOST": "127.0.0.1",
+                       "REDIS_PORT": "6379", "REDIS_PASSWORD": "", "REDIS_DB": "1"}
 
 
 def free_port() -> int:
@@ -60,6 +64,8 @@ class Stack:
     log_dir: Path = ROOT / "var" / "logs"
     env: dict[str, str] = field(default_factory=dict)
     services: list[Service] = field(default_factory=list)
+    # Rasa's HTTP API (tracker, model) only with this token; RASA_TOKEN in production.
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
 
     @property
     def rasa_url(self) -> str:
@@ -71,10 +77,15 @@ class Stack:
         env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
         env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
         env.setdefault("TRACKER_STORE_URL", f"sqlite:///{ROOT / 'var' / 'tracker.db'}")
+        for name, default in LOCK_STORE_DEFAULTS.items():  # endpoints.yml needs every one
+            env.setdefault(name, default)
+        env.setdefault("RASA_TOKEN", self.token)
         env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{self.action_port}/webhook"
         env["PYTHONPATH"] = str(ROOT)
         env["INBOX_PORT"] = str(self.inbox_port)
         env.setdefault("INBOX_URL", f"http://127.0.0.1:{self.inbox_port}")
+        env["DEMO_PORT"] = str(self.demo_port)
+        env.setdefault("RASA_PUBLIC_URL", self.rasa_url)  # the Rasa server as the demo page's browser sees it
         return env
 
     def action_service(self) -> Service:
@@ -85,15 +96,19 @@ class Stack:
             f"http://127.0.0.1:{self.action_port}/health",
         )
 
-    def rasa_service(self) -> Service:
+    def rasa_service(self, port: int | None = None, name: str = "rasa") -> Service:
+        """One Rasa instance; the scale test starts several on their own ports."""
+        port = port or self.rasa_port
+        env = self.environment()
         return Service(
-            "rasa",
+            name,
             [str(BIN / "rasa"), "run", "--model", str(MODEL),
              "--endpoints", str(ROOT / "endpoints.yml"),
              "--credentials", str(ROOT / "credentials.yml"),
-             "--port", str(self.rasa_port),
-             "--cors", os.environ.get("CORS_ORIGINS", "*")],
-            f"{self.rasa_url}/",
+             "--port", str(port),
+             "--cors", *env.get("CORS_ORIGINS", "*").split(),
+             "--enable-api", "--auth-token", env["RASA_TOKEN"]],
+            f"http://127.0.0.1:{port}/",
         )
 
     inbox_port: int = int(os.environ.get("INBOX_PORT", 8081))
@@ -103,6 +118,16 @@ class Stack:
             "inbox",
             [sys.executable, "-m", "inbox.app"],
             f"http://127.0.0.1:{self.inbox_port}/gezond",
+        )
+
+    demo_port: int = int(os.environ.get("DEMO_PORT", 8080))
+
+    def demo_service(self) -> Service:
+        """The demo page with the web widget (devtools/demo.py)."""
+        return Service(
+            "demo",
+            [sys.executable, "-m", "devtools.demo"],
+            f"http://127.0.0.1:{self.demo_port}/gezond",
         )
 
     def worker_service(self) -> Service:
@@ -166,8 +191,10 @@ def run() -> int:
     try:
         print("Wegwijzer Jeugdzorg start op (de eerste keer duurt dit even)...", flush=True)
         seconds = stack.start(stack.action_service(), stack.rasa_service(),
-                              stack.worker_service(), stack.inbox_service())
+                              stack.worker_service(), stack.inbox_service(),
+                              stack.demo_service())
         print(f"\nKlaar in {seconds:.0f} s.\n"
+              f"  Open de demo:   http://127.0.0.1:{stack.demo_port}  (de web-widget)\n"
               f"  Chat via REST:  curl -s {stack.rasa_url}/webhooks/rest/webhook "
               f"-d '{{\"sender\": \"ik\", \"message\": \"hallo\"}}'\n"
               f"  Socket.io:      {stack.rasa_url}/socket.io\n"

@@ -48,20 +48,31 @@ def test_conversation_is_stored_in_the_sql_tracker_store(assistant, sender):
     assert count >= 3  # session start, user message, bot responses
 
 
-def test_socketio_channel_answers_the_greeting(assistant, sender):
+def socketio_say(assistant, sender, text, expected_messages):
     received = []
     client = socketio.Client(reconnection=False)
     client.on("bot_uttered", lambda data: received.append(data))
     client.connect(assistant.url, transports=["polling"], socketio_path="socket.io")
     try:
         client.emit("session_request", {"session_id": sender})
-        client.emit("user_uttered", {"message": "goedemorgen", "session_id": sender})
+        client.emit("user_uttered", {"message": text, "session_id": sender})
         deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and len(received) < 2:
+        while time.monotonic() < deadline and len(received) < expected_messages:
             time.sleep(0.1)
     finally:
         client.disconnect()
+    return received
+
+
+def test_socketio_channel_answers_the_greeting(assistant, sender):
+    received = socketio_say(assistant, sender, "goedemorgen", 2)
     assert any("Wegwijzer Jeugdzorg" in m.get("text", "") for m in received)
+
+
+def test_socketio_channel_delivers_custom_payloads(assistant, sender):
+    """Rasa 3.6's own socket.io channel drops them (extensions/socketio_kanaal.py)."""
+    received = socketio_say(assistant, sender, "er wordt nu een kind geslagen", 2)
+    assert any(m.get("type") == "crisis" for m in received), received
 
 
 def test_questions_get_short_sourced_answers(assistant, sender):
