@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.fallback import fallback_reply, consecutive_misses
@@ -45,4 +46,7 @@ class ActionFallback(Action):
         reply = fallback_reply(ranked_intents(tracker.latest_message), earlier)
         buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
         dispatcher.utter_message(response=reply.response, buttons=buttons)
-        return []
+        # Like Rasa's default fallback: the message not understood is taken back, so the
+        # next prediction is "listen". Without it the core fallback (an intent with no
+        # rule at this point) predicts itself again and again until Rasa's circuit breaker.
+        return [UserUtteranceReverted()]

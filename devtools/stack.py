@@ -85,6 +85,8 @@ class Stack:
         env["INBOX_PORT"] = str(self.inbox_port)
         env.setdefault("INBOX_URL", f"http://127.0.0.1:{self.inbox_port}")
         env["DEMO_PORT"] = str(self.demo_port)
+        # Only the demo page may call Rasa from a browser; production sets the site's origins.
+        env.setdefault("CORS_ORIGINS", f"http://127.0.0.1:{self.demo_port} http://localhost:{self.demo_port}")
         env.setdefault("RASA_PUBLIC_URL", self.rasa_url)  # the Rasa server as the demo page's browser sees it
         return env
 

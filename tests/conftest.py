@@ -42,6 +42,7 @@ def assistant(tmp_path_factory) -> Assistant:
     stack = Stack(
         rasa_port=free_port(),
         action_port=free_port(),
+        demo_port=free_port(),  # the widget tests serve the demo page here (CORS allows it)
         log_dir=state / "logs",
         env={
             "TRACKER_STORE_URL": f"sqlite:///{tracker_db}",

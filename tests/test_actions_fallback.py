@@ -30,7 +30,7 @@ def tracker(events):
 async def run(events):
     dispatcher = CollectingDispatcher()
     result = await ActionFallback().run(dispatcher, tracker(events), {})
-    assert result == []
+    assert result == [{"event": "rewind", "timestamp": None}]  # the message is taken back
     return dispatcher.messages
 
 

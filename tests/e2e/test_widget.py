@@ -9,7 +9,7 @@ import shutil
 import pytest
 import requests
 
-from devtools.stack import ROOT, Stack, free_port
+from devtools.stack import ROOT, Stack
 
 CHROMIUM = shutil.which("chromium")
 WIDGET = ROOT / "widget" / "dist" / "wegwijzer.js"
@@ -28,7 +28,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def demo(assistant, tmp_path_factory):
-    stack = Stack(demo_port=free_port(), log_dir=tmp_path_factory.mktemp("demo-logs"),
+    stack = Stack(demo_port=assistant.stack.demo_port, log_dir=tmp_path_factory.mktemp("demo-logs"),
                   env={"RASA_PUBLIC_URL": assistant.url})
     try:
         stack.start(stack.demo_service())
@@ -433,3 +433,24 @@ def test_print_gives_a_clean_summary_of_the_advice(chat):
     assert summary.locator("details, button").count() == 0
     c.page.screenshot(path=str(ARTEFACTS / "widget-afdruk.png"), full_page=True)
     c.page.pdf(path=str(ARTEFACTS / "widget-advies.pdf"))
+
+
+def test_hostile_inputs_through_the_widget_are_shown_as_text_and_answered(chat):
+    """The corpus entries marked `widget: true` (tests/vijandig/invoer.yml), in one chat."""
+    import yaml
+    from playwright.sync_api import expect
+
+    corpus = yaml.safe_load((ROOT / "tests" / "vijandig" / "invoer.yml").read_text(encoding="utf-8"))
+    hostile = [c["tekst"] for c in corpus if c.get("widget")]
+    assert len(hostile) >= 10
+    c = chat()
+    c.open()
+    dialogs = []  # alert(...) in any input would open one if it ran
+    c.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for text in hostile:
+        answered = c.bot_messages().count()
+        c.say(text)
+        expect(c.log.locator(".ww-van-gebruiker .ww-ballon").last).to_have_text(text.strip(), timeout=TURN)
+        expect(c.bot_messages()).not_to_have_count(answered, timeout=TURN)
+    assert dialogs == []
+    assert c.log.locator("script, iframe, img[src], svg, a[href^='javascript'], a[href^='data']").count() == 0
