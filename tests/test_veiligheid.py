@@ -10,6 +10,7 @@ UNSURE = [{"name": "nlu_fallback", "confidence": 0.6}, {"name": "crisis", "confi
 def test_an_unsure_message_that_names_danger_becomes_a_crisis():
     assert possible_crisis("mijn buurmeisje heeft steeds blauwe plekken", "nlu_fallback", UNSURE)
     assert possible_crisis("im scared he will hurt my little brother", "out_of_scope", UNSURE)
+    assert possible_crisis("mijn zoon zegt dat hij niet meer wil leven", "out_of_scope", UNSURE)
 
 
 def test_danger_named_in_a_question_for_the_faq_is_a_crisis_too():
