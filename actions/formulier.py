@@ -49,6 +49,11 @@ class EngineForm(FormValidationAction):
     def answered(self, requested: str, updates: dict[str, Any]) -> bool:
         return requested in updates
 
+    def attempted(self, requested: str, text: str) -> bool:
+        """Whether a message that did not answer was still meant as an answer (a mistyped
+        e-mail address), so it gets "that is not valid" instead of leaving the form."""
+        return False
+
     def on_miss(
         self, dispatcher: CollectingDispatcher, requested: str, updates: dict[str, Any]
     ) -> list[EventType] | None:
@@ -84,7 +89,8 @@ class EngineForm(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         updates = self.updates_from(message, tracker.slots, requested)
         answered = bool(requested) and self.answered(requested, updates)
-        if intent in self.escape_intents and not answered:
+        if intent in self.escape_intents and not answered \
+                and not self.attempted(requested, typed_text(message)):
             return []
         if requested and not answered:
             return self._miss(dispatcher, tracker, requested, updates)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -157,6 +158,13 @@ class ValidateOverdrachtForm(EngineForm):
                 earlier = slots.get("ov_aanvulling")
                 return {"ov_aanvulling": f"{earlier} {text}" if earlier else text}
         return {}
+
+    def attempted(self, requested, text):
+        if requested == "ov_email":
+            return "@" in text or bool(re.search(r"\b(at|apenstaartje)\b|\.(nl|com|org|net)\b", text))
+        if requested == "ov_telefoon":
+            return sum(c.isdigit() for c in text) >= 6
+        return False
 
     def answered(self, requested, updates):
         return requested in updates or (requested == "ov_bevestigd" and "ov_aanvulling" in updates)

@@ -119,3 +119,13 @@ def test_the_handoff_answers_stay_out_of_the_question_and_the_excerpt():
     assert "Sam" not in text and "e-mail" not in text
     assert [m["tekst"] for m in aanvraag.gesprek] == [
         "mag de ondersteuner het plan ondertekenen?", "Hier geven de regels geen duidelijk antwoord."]
+
+
+@pytest.mark.parametrize("requested, text, expected", [
+    ("ov_email", "sam at voorbeeld", True), ("ov_email", "sam@voorbeeld", True),
+    ("ov_email", "hoe werkt dit?", False), ("ov_telefoon", "06 1234 56", True),
+    ("ov_telefoon", "help", False), ("ov_naam", "sam at voorbeeld", False),
+])
+def test_a_mistyped_contact_detail_is_an_attempt_not_a_new_question(requested, text, expected):
+    assert FORM.attempted(requested, text) is expected
+

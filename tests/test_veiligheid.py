@@ -36,3 +36,13 @@ def test_the_components_set_the_intent():
     BerichtLengte().process([long])
     assert crisis.get("intent")["name"] == "crisis"
     assert long.get("intent")["name"] == "te_lang" and long.get("entities") == []
+
+
+def test_keyboard_mashing_is_nonsense_but_chat_words_are_not():
+    from extensions.invoer import onzin
+
+    for text in ("qwxz plof brrrt", "zzkrrr vlop", "asdkjh qwpoeiru zxmcnv"):
+        assert onzin(text), text
+    for text in ("hmm", "thx!", "hoi", "mag een stagiair notuleren?", "ik heb hbo sph", "😀😀",
+                 "angstschreeuw", "herfststorm", "/affirm", "1234567890", "NL91ABNA0417164300"):
+        assert not onzin(text), text
