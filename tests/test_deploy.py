@@ -212,7 +212,9 @@ def test_repository_endpoints_read_the_same_variables():
     rasa_env = set(compose()["services"]["rasa"]["environment"])
     assert read <= rasa_env, f"compose does not set {read - rasa_env}"
     assert endpoints["tracker_store"]["url"] == "${TRACKER_STORE_URL}"
-    assert endpoints["lock_store"]["type"] == "${LOCK_STORE_TYPE}"
+    # Redis or in-memory by LOCK_STORE_TYPE, through the atomic lock store (extensions/redis_slot.py)
+    assert endpoints["lock_store"]["type"] == "extensions.redis_slot.AtomaireRedisLockStore"
+    assert endpoints["lock_store"]["soort"] == "${LOCK_STORE_TYPE}"
     helm_env = {item["name"] for item in load(DEPLOY / "helm" / "rasa-values.yml")["extraEnv"]}
     assert read <= helm_env, f"the Helm values do not set {read - helm_env}"
 
