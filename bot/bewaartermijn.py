@@ -25,8 +25,14 @@ from bot.zaken.opslag import CaseStore
 
 @dataclass
 class Termijnen:
-    gesprekken_dagen: int = int(os.environ.get("BEWAAR_GESPREKKEN_DAGEN", 30))
-    zaken_dagen: int = int(os.environ.get("BEWAAR_ZAKEN_DAGEN", 365))
+    gesprekken_dagen: int
+    zaken_dagen: int
+
+    @classmethod
+    def uit_omgeving(cls) -> "Termijnen":
+        """Read when the command runs, not when the module is imported."""
+        return cls(int(os.environ.get("BEWAAR_GESPREKKEN_DAGEN", 30)),
+                   int(os.environ.get("BEWAAR_ZAKEN_DAGEN", 365)))
 
 
 def purge_conversations(tracker_url: str, days: int, now: float | None = None, dry: bool = False) -> int:
@@ -66,7 +72,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--droog", action="store_true", help="alleen tellen, niets verwijderen")
     args = parser.parse_args()
-    termijnen = Termijnen()
+    termijnen = Termijnen.uit_omgeving()
     tracker_url = os.environ.get("TRACKER_STORE_URL")
     if tracker_url:
         n = purge_conversations(tracker_url, termijnen.gesprekken_dagen, dry=args.droog)

@@ -28,7 +28,7 @@ KLINKER = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]")
 
 def onzin(text: str) -> bool:
     """True when most words (of two letters or more) cannot be pronounced."""
-    woorden = [w for w in re.findall(r"[^\W\d_]{2,}", text.lower())]
+    woorden = re.findall(r"[^\W\d_]{2,}", text.lower())
     if not woorden or text.startswith("/"):
         return False
     vreemd = [w for w in woorden if w not in ZONDER_KLINKER

@@ -1,8 +1,18 @@
-"""Test helpers: a TCP proxy that can cut a real connection (to make a server unreachable)."""
+"""Test helpers: whether a local service answers, and a TCP proxy that can cut a real
+connection (to make a server unreachable)."""
 from __future__ import annotations
 
 import socket
 import threading
+
+
+def reachable(port: int, host: str = "127.0.0.1") -> bool:
+    """Whether something accepts connections on this port (PostgreSQL, Redis, nginx)."""
+    try:
+        socket.create_connection((host, port), timeout=1).close()
+        return True
+    except OSError:
+        return False
 
 
 class CuttableProxy:

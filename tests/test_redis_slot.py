@@ -1,6 +1,5 @@
 """The atomic Redis lock store against the real Redis: many processes' worth of tickets
 drawn at once never share a number, and the lock goes with its last ticket."""
-import socket
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -9,14 +8,7 @@ from rasa.core.lock_store import InMemoryLockStore
 from rasa.utils.endpoints import EndpointConfig
 
 from extensions.redis_slot import AtomaireRedisLockStore
-
-
-def redis_up() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-        return True
-    except OSError:
-        return False
+from tests.helpers import reachable
 
 
 def config(soort):
@@ -27,7 +19,7 @@ def test_in_memory_when_asked():
     assert isinstance(AtomaireRedisLockStore(endpoint_config=config("in_memory")), InMemoryLockStore)
 
 
-@pytest.mark.skipif(not redis_up(), reason="Redis is not reachable on 127.0.0.1:6379")
+@pytest.mark.skipif(not reachable(6379), reason="Redis is not reachable on 127.0.0.1:6379")
 def test_tickets_drawn_at_once_from_separate_stores_are_unique():
     stores = [AtomaireRedisLockStore(endpoint_config=config("redis")) for _ in range(8)]
     conversation = f"slot-{uuid.uuid4().hex}"

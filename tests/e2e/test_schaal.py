@@ -8,7 +8,6 @@ one instance the conversation goes on at the other."""
 import os
 import shutil
 import signal
-import socket
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -23,18 +22,11 @@ from requests_toolbelt.adapters.source import SourceAddressAdapter
 from bot.kluis import nieuwe_sleutel
 from devtools.gesprekken import SCRIPTS, play
 from devtools.stack import MODEL, ROOT, Service, Stack, free_port
+from tests.helpers import reachable
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 PG = dict(host="127.0.0.1", port=5432, user="postgres", dbname="postgres")
 REDIS_DB = 7
-
-
-def reachable(port: int) -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        return True
-    except OSError:
-        return False
 
 
 pytestmark = [
