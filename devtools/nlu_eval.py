@@ -1,15 +1,21 @@
 """Honest NLU evaluation: a held-out file that is never trained on, and 5-fold cross-validation.
 
-    python -m devtools.nlu_eval            # held-out set against models/wegwijzer.tar.gz
+    python -m devtools.nlu_eval            # held-out sets against models/wegwijzer.tar.gz
     python -m devtools.nlu_eval --cv       # and 5-fold cross-validation (trains five times)
+
+Two held-out files, neither ever trained on (tests/nlu/README.md):
+- `heldout.yml`, the test set: the targets are judged here. Look at its errors only to
+  understand them; improve the training data from other examples.
+- `ontwikkelset.yml`, the development set: the first held-out batch, which earlier
+  rounds of training data were shaped by. Reported, no targets.
 
 Labels are what the assistant acts on: the intent, or for the FAQ retrieval intent the
 answer the ResponseSelector picked (`faq/evc`). A message the FallbackClassifier rejects
 is predicted as `nlu_fallback` and counts as an error, also for out-of-scope messages:
 the "did you mean…" reply is a safe reaction, but it is not recognising them.
 
-Writes var/eval/rapport.md, rapport.json and verwarring_heldout.png; exits 1 when a target
-misses (issue 7: macro-F1 ≥ 0.92, out-of-scope recall ≥ 0.90, crisis recall 1.0).
+Writes var/eval/rapport.md, rapport.json and verwarring_heldout.png (the test set); exits 1
+when a target misses (issue 7: macro-F1 ≥ 0.92, out-of-scope recall ≥ 0.90, crisis recall 1.0).
 """
 from __future__ import annotations
 
@@ -26,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
+ONTWIKKELSET = ROOT / "tests" / "nlu" / "ontwikkelset.yml"
 TRAINING = ROOT / "data" / "nlu"
 MODEL = ROOT / "models" / "wegwijzer.tar.gz"
 OUT = ROOT / "var" / "eval"
@@ -68,18 +75,23 @@ def predicted_label(parse: dict) -> str:
     return intent
 
 
-async def _parse_all(model: Path, texts: list[str]) -> list[dict]:
+async def _parse_all(model: Path, texts_per_set: list[list[str]]) -> list[list[dict]]:
     from rasa.core.agent import Agent
 
-    agent = Agent.load(str(model))
-    return [await agent.parse_message(text) for text in texts]
+    agent = Agent.load(str(model))  # once: loading takes longer than parsing 500 messages
+    parses = []
+    for texts in texts_per_set:
+        parses.append([await agent.parse_message(text) for text in texts])
+    return parses
 
 
-def predict(model: Path, examples: list[Example]) -> list[tuple[str, set]]:
-    parses = asyncio.run(_parse_all(model, [e.text for e in examples]))
-    return [(predicted_label(p), {(e["entity"], e["start"], e["end"])
-                                  for e in p.get("entities", [])
-                                  if e.get("extractor") == "DIETClassifier"}) for p in parses]
+def predict(model: Path, *example_sets: list[Example]) -> list[list[tuple[str, set]]]:
+    """Label and DIET entity spans per message, one list per example set."""
+    parses = asyncio.run(_parse_all(model, [[e.text for e in s] for s in example_sets]))
+    return [[(predicted_label(p), {(e["entity"], e["start"], e["end"])
+                                   for e in p.get("entities", [])
+                                   if e.get("extractor") == "DIETClassifier"}) for p in set_parses]
+            for set_parses in parses]
 
 
 def scores(examples: list[Example], predictions: list[tuple[str, set]]) -> dict:
@@ -173,47 +185,65 @@ def cross_validate(folds: int = 5) -> dict:
     return summary
 
 
-def write_report(result: dict, met: dict, cv: dict | None) -> Path:
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "rapport.json").write_text(json.dumps(
-        {"heldout": result, "targets": TARGETS, "targets_met": met, "cross_validation": cv},
-        ensure_ascii=False, indent=2))
-    lines = [
-        "# NLU-evaluatie", "",
-        f"Held-out set: {result['messages']} berichten (`tests/nlu/heldout.yml`, nooit getraind).", "",
+def _label_table(result: dict) -> list[str]:
+    lines = ["| label | precisie | recall | F1 | aantal |", "|---|---|---|---|---|"]
+    return lines + [f"| {k} | {v['precision']} | {v['recall']} | {v['f1']} | {v['support']} |"
+                    for k, v in result["per_label"].items()]
+
+
+def _summary(result: dict) -> list[str]:
+    return [
         f"- intent macro-F1: **{result['macro_f1']}** (doel ≥ {TARGETS['macro_f1']})",
         f"- out-of-scope recall: **{result['per_label']['out_of_scope']['recall']}** "
         f"(doel ≥ {TARGETS['recall_out_of_scope']})",
         f"- crisis recall: **{result['per_label']['crisis']['recall']}** (doel {TARGETS['recall_crisis']})",
         f"- nauwkeurigheid: {result['accuracy']}",
-        f"- entiteiten (exacte span) F1: {result['entities'].get('alle', {}).get('f1')}", "",
+        f"- entiteiten (exacte span) F1: {result['entities'].get('alle', {}).get('f1')}",
     ]
+
+
+def write_report(result: dict, met: dict, cv: dict | None, ontwikkel: dict | None = None) -> Path:
+    """rapport.md for people, rapport.json for tools; the test set first, with the targets."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "rapport.json").write_text(json.dumps(
+        {"heldout": result, "ontwikkelset": ontwikkel, "targets": TARGETS, "targets_met": met,
+         "cross_validation": cv}, ensure_ascii=False, indent=2))
+    lines = ["# NLU-evaluatie", "",
+             f"Testset: {result['messages']} berichten (`tests/nlu/heldout.yml`, nooit getraind).", ""]
+    lines += _summary(result) + [""]
+    if ontwikkel:
+        lines += [f"Ontwikkelset: {ontwikkel['messages']} berichten (`tests/nlu/ontwikkelset.yml`, "
+                  "nooit getraind, wel gebruikt om de trainingsdata te verbeteren; geen doelen).", ""]
+        lines += _summary(ontwikkel) + [""]
     if cv:
-        lines += [f"5-voudige kruisvalidatie op de trainingsdata: intent macro-F1 {cv['intent_macro_f1']}, "
-                  f"FAQ-antwoord macro-F1 {cv.get('faq_answer_macro_f1')}, "
-                  f"entiteit macro-F1 {cv.get('entity_macro_f1')}.", ""]
-    lines += ["| label | precisie | recall | F1 | aantal |", "|---|---|---|---|---|"]
-    lines += [f"| {k} | {v['precision']} | {v['recall']} | {v['f1']} | {v['support']} |"
-              for k, v in result["per_label"].items()]
-    lines += ["", "## Meest verward", ""]
+        lines += [f"{cv['folds']}-voudige kruisvalidatie op de trainingsdata: intent macro-F1 "
+                  f"{cv['intent_macro_f1']}, nauwkeurigheid {cv['intent_accuracy']}, FAQ-antwoord "
+                  f"macro-F1 {cv.get('faq_answer_macro_f1')}, entiteit macro-F1 {cv.get('entity_macro_f1')}.",
+                  ""]
+    lines += ["## Testset per label", ""] + _label_table(result)
+    lines += ["", "## Meest verward (testset)", ""]
     lines += [f"- {c['true']} → {c['predicted']}: {c['count']}" for c in result["worst_confused"]]
-    lines += ["", "## Entiteiten", "", "| type | precisie | recall | F1 | aantal |", "|---|---|---|---|---|"]
+    lines += ["", "## Entiteiten (testset)", "", "| type | precisie | recall | F1 | aantal |",
+              "|---|---|---|---|---|"]
     lines += [f"| {k} | {v['precision']} | {v['recall']} | {v['f1']} | {v['support']} |"
               for k, v in result["entities"].items()]
-    lines += ["", "## Fouten", ""] + [f"- `{e['text']}`: {e['true']} → {e['predicted']}"
-                                      for e in result["errors"]]
+    for name, res in [("testset", result), ("ontwikkelset", ontwikkel)]:
+        if res:
+            lines += ["", f"## Fouten ({name})", ""] + [
+                f"- `{e['text']}`: {e['true']} → {e['predicted']}" for e in res["errors"]]
     path = OUT / "rapport.md"
     path.write_text("\n".join(lines) + "\n")
     return path
 
 
-def evaluate_heldout(model: Path = MODEL) -> tuple[dict, dict]:
-    examples = read_examples(HELDOUT)
-    predictions = predict(model, examples)
-    result = scores(examples, predictions)
+def evaluate_heldout(model: Path = MODEL) -> tuple[dict, dict, dict]:
+    """Scores on the test set (with the targets met or not) and on the development set."""
+    test, ontwikkel = read_examples(HELDOUT), read_examples(ONTWIKKELSET)
+    test_predictions, ontwikkel_predictions = predict(model, test, ontwikkel)
+    result = scores(test, test_predictions)
     OUT.mkdir(parents=True, exist_ok=True)
-    plot_confusion(examples, predictions, OUT / "verwarring_heldout.png")
-    return result, targets_met(result)
+    plot_confusion(test, test_predictions, OUT / "verwarring_heldout.png")
+    return result, targets_met(result), scores(ontwikkel, ontwikkel_predictions)
 
 
 def main() -> int:
@@ -221,8 +251,8 @@ def main() -> int:
     parser.add_argument("--cv", action="store_true", help="ook 5-voudige kruisvalidatie")
     args = parser.parse_args()
     cv = cross_validate() if args.cv else None
-    result, met = evaluate_heldout()
-    report = write_report(result, met, cv)
+    result, met, ontwikkel = evaluate_heldout()
+    report = write_report(result, met, cv, ontwikkel)
     print(report.read_text())
     print("Doelen gehaald." if all(met.values()) else f"Doel niet gehaald: {met}")
     return 0 if all(met.values()) else 1

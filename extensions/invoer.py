@@ -5,7 +5,8 @@
 - Keyboard mashing ("qwxz plof brrrt"): `nlu_fallback`. The character n-grams that make
   the classifier robust to typos also let it read a short greeting into nonsense; a
   message whose words mostly cannot be pronounced (no vowel, or fewer than one letter in
-  six a vowel) gets "kun je het anders zeggen?" instead.
+  six a vowel) gets "kun je het anders zeggen?" instead. Words of one to three letters
+  never count: those are chat abbreviations ("pls", "idk", "tbh", "thx"), not mashing.
 """
 from __future__ import annotations
 
@@ -20,9 +21,9 @@ from rasa.shared.nlu.training_data.message import Message
 
 MAX_TEKENS = 2000
 TE_LANG = "te_lang"
-# Chat words without a vowel that people do type.
-ZONDER_KLINKER = {"hmm", "hm", "mm", "thx", "pff", "psst", "grr", "brr", "sms", "tv", "hr", "skj",
-                  "vwo", "mbo", "hbo", "wo", "gz", "ggz", "pgb", "bsn", "nl", "ww", "dm", "pm"}
+# Chat words of four letters or more without a vowel that people do type.
+ZONDER_KLINKER = {"hmmm", "thnx", "pfff", "psst", "grrr", "brrr", "mmmm"}
+KORT = 3  # words this short are abbreviations, never mashing
 KLINKER = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]")
 
 
@@ -31,7 +32,7 @@ def onzin(text: str) -> bool:
     woorden = re.findall(r"[^\W\d_]{2,}", text.lower())
     if not woorden or text.startswith("/"):
         return False
-    vreemd = [w for w in woorden if w not in ZONDER_KLINKER
+    vreemd = [w for w in woorden if len(w) > KORT and w not in ZONDER_KLINKER
               and len(KLINKER.findall(w)) < max(1, 0.17 * len(w))]
     return len(vreemd) * 2 >= len(woorden)
 

@@ -13,6 +13,17 @@ def test_an_unsure_message_that_names_danger_becomes_a_crisis():
     assert possible_crisis("mijn zoon zegt dat hij niet meer wil leven", "out_of_scope", UNSURE)
 
 
+def test_the_signal_categories_added_later_are_recognised():
+    """Poisoning, self-harm, suicide phrasings, sextortion, a child left alone, English."""
+    for text in ("mijn dochter heeft net pillen geslikt", "hij snijdt zichzelf al weken",
+                 "ze wil een einde aan haar leven maken", "ik word gechanteerd met naaktfoto's",
+                 "er zit een peuter alleen in de auto", "my stepdad hits me",
+                 "mijn ex dreigt de kinderen iets aan te doen"):
+        assert possible_crisis(text, "out_of_scope", UNSURE), text
+    for text in ("is daar iets aan te doen?", "mijn registratie is verlopen, kan ik er iets aan doen"):
+        assert not possible_crisis(text, "out_of_scope", UNSURE), text
+
+
 def test_danger_named_in_a_question_for_the_faq_is_a_crisis_too():
     assert possible_crisis("een leerling heeft blauwe plekken, kan ik een klacht indienen?", "faq", UNSURE)
 
@@ -44,5 +55,6 @@ def test_keyboard_mashing_is_nonsense_but_chat_words_are_not():
     for text in ("qwxz plof brrrt", "zzkrrr vlop", "asdkjh qwpoeiru zxmcnv"):
         assert onzin(text), text
     for text in ("hmm", "thx!", "hoi", "mag een stagiair notuleren?", "ik heb hbo sph", "😀😀",
-                 "angstschreeuw", "herfststorm", "/affirm", "1234567890", "NL91ABNA0417164300"):
+                 "angstschreeuw", "herfststorm", "/affirm", "1234567890", "NL91ABNA0417164300",
+                 "reset pls", "idk tbh", "thnx", "skj gz ggz pgb", "ok thx bye"):
         assert not onzin(text), text
