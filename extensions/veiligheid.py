@@ -2,9 +2,10 @@
 
 When the message names danger to a child (bot/kennis/crisis.yml), the intent becomes
 `crisis` and the user sees 112 and Veilig Thuis at once; so does an unsure message
-(nlu_fallback, out of scope) with crisis high in the ranking. Not for the werktoedeling
-check, whose questions name such dangers as the context of a task ("mag een stagiair bij
-een gezin met huiselijk geweld?"). A false alarm costs one message; a missed crisis more.
+(nlu_fallback, out of scope) with crisis high in the ranking. The werktoedeling check's
+questions name such dangers as the context of a task ("mag een stagiair bij een gezin met
+huiselijk geweld?"), so there a danger counts only when the message also says it happens
+now ("zag ik", "wie moet ik bellen"). A false alarm costs one message; a missed crisis more.
 """
 from __future__ import annotations
 
@@ -23,22 +24,24 @@ from bot.loader import load
 UNSURE = {"nlu_fallback", "out_of_scope"}
 # Intents whose messages talk about dangers as the setting of a task, not as an emergency.
 WERKTOEDELING = {"werktoedeling_vraag", "inform", "wt_correctie", "start_werktoedeling", "weet_niet",
-                 "affirm", "deny", "crisis"}
+                 "affirm", "deny"}
 MIN_RANKING = 0.15  # crisis this high in the ranking is enough, even without a signal word
 
 
 @functools.lru_cache(maxsize=1)
-def _signals() -> dict[str, list[str]]:
-    return {"crisis": load("crisis")["signalen"]}
+def _words() -> dict[str, dict[str, list[str]]]:
+    data = load("crisis")
+    return {"signalen": {"crisis": data["signalen"]}, "acuut": {"acuut": data["acuut"]}}
 
 
 def possible_crisis(text: str, intent: str, ranking: List[Dict[str, Any]]) -> bool:
+    if intent == "crisis":
+        return False  # already
+    danger = any(not m.negated for m in find_all(text, _words()["signalen"]))
     if intent in WERKTOEDELING:
-        return False
+        return danger and bool(find_all(text, _words()["acuut"]))
     crisis_score = next((r["confidence"] for r in ranking if r["name"] == "crisis"), 0.0)
-    if intent in UNSURE and crisis_score >= MIN_RANKING:
-        return True
-    return any(not m.negated for m in find_all(text, _signals()))
+    return danger or (intent in UNSURE and crisis_score >= MIN_RANKING)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

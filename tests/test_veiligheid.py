@@ -33,6 +33,14 @@ def test_crisis_high_in_the_ranking_is_enough():
     assert possible_crisis("er gebeurt iets ergs", "nlu_fallback", ranking)
 
 
+def test_a_task_question_naming_danger_is_a_crisis_only_when_it_happens_now():
+    assert possible_crisis("op huisbezoek zag ik dat de baby verwaarloosd is, wie moet ik bellen",
+                           "werktoedeling_vraag", UNSURE)
+    assert not possible_crisis("mag een stagiair op huisbezoek bij een gezin waar de baby verwaarloosd is?",
+                               "werktoedeling_vraag", UNSURE)
+    assert not possible_crisis("wie moet ik bellen voor een taakcheck?", "werktoedeling_vraag", UNSURE)
+
+
 def test_confident_other_intents_and_negations_are_left_alone():
     assert not possible_crisis("mag een stagiair bij een gezin met mishandeling?", "werktoedeling_vraag", UNSURE)
     assert not possible_crisis("er is geen mishandeling", "nlu_fallback", UNSURE)
