@@ -25,7 +25,10 @@ UNSURE = {"nlu_fallback", "out_of_scope"}
 # Intents whose messages talk about dangers as the setting of a task, not as an emergency.
 WERKTOEDELING = {"werktoedeling_vraag", "inform", "wt_correctie", "start_werktoedeling", "weet_niet",
                  "affirm", "deny"}
-MIN_RANKING = 0.15  # crisis this high in the ranking is enough, even without a signal word
+# Crisis this high in the ranking of an unsure message is enough, even without a signal word.
+# 0.15 turned "mijn zoon heet Daan en ik wil weten of ik met mijn diploma kan beginnen" into a
+# crisis; from 0.25 the development set has no false alarms and the same crisis recall (1.0).
+MIN_RANKING = 0.3
 
 
 @functools.lru_cache(maxsize=1)
