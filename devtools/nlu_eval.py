@@ -6,8 +6,8 @@
 Two held-out files, neither ever trained on (tests/nlu/README.md):
 - `heldout.yml`, the test set: the targets are judged here. Look at its errors only to
   understand them; improve the training data from other examples.
-- `ontwikkelset.yml`, the development set: the first held-out batch, which earlier
-  rounds of training data were shaped by. Reported, no targets.
+- `ontwikkelset.yml`, the development set: its errors guide new training data (by kind,
+  never by copying), so its scores are optimistic. Reported, no targets.
 
 Labels are what the assistant acts on: the intent, or for the FAQ retrieval intent the
 answer the ResponseSelector picked (`faq/evc`). A message the FallbackClassifier rejects
