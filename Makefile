@@ -87,7 +87,7 @@ test: validate train browser nginx widget audit-tool
 clean:
 	rm -rf models $(VENV) var .pytest_cache
 
-# NLU evaluation: 5-fold cross-validation on data/nlu (trains five times, ~20 min on 2 cores)
+# NLU evaluation: 5-fold cross-validation on data/nlu (trains five times, ~35 min on 2 cores)
 # and the held-out files tests/nlu/heldout.yml (test set, with the targets) and
 # ontwikkelset.yml; report in var/eval/. `make test` checks the targets on the model it
 # trains; this adds the cross-validation.
