@@ -69,9 +69,16 @@ class Cluster:
         session.mount("http://", SourceAddressAdapter(f"127.0.0.{10 + n}"))
         return session
 
-    def served_by(self, n: int) -> list[str]:
-        lines = [line.split() for line in self.log.read_text().splitlines()]
-        return [parts[2] for parts in lines if parts[0] == f"127.0.0.{10 + n}" and len(parts) > 2]
+    def served_by(self, n: int, expected: int = 0) -> list[str]:
+        """Upstreams that served client n, in order. nginx logs a request after the reply has
+        gone out, so the last line can lag the client: wait (briefly) for `expected` lines."""
+        deadline = time.monotonic() + 5
+        while True:
+            lines = [line.split() for line in self.log.read_text().splitlines()]
+            served = [parts[2] for parts in lines if parts[0] == f"127.0.0.{10 + n}" and len(parts) > 2]
+            if len(served) >= expected or time.monotonic() > deadline:
+                return served
+            time.sleep(0.1)
 
     def tracker(self, sender: str) -> dict:
         port = next(s.argv[s.argv.index("--port") + 1] for s in self.rasa if s.process.poll() is None)
@@ -133,7 +140,7 @@ def test_turns_of_one_conversation_alternate_between_the_instances(cluster):
     script = SCRIPTS[0]
     run = play(cluster.url, script, f"schaal-{uuid.uuid4().hex[:8]}", cluster.client(0))
     assert not run.errors and run.reached
-    served = cluster.served_by(0)
+    served = cluster.served_by(0, expected=len(script.turns))
     assert len(served) == len(script.turns) and len(set(served)) == 2, served
     assert all(a != b for a, b in zip(served, served[1:])), f"round robin, turn by turn: {served}"
     assert_complete(cluster, run.sender, len(script.turns))
