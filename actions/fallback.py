@@ -4,10 +4,13 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.events import FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.fallback import fallback_reply, consecutive_misses
+from actions.formulier import typed_text
+from actions.opening import employer_facts, flow_facts, own_facts
+from bot.fallback import consecutive_misses, fallback_reply
+from bot.lezer import doelgroep
 
 
 def first_actions_per_turn(events: list[dict[str, Any]]) -> list[str | None]:
@@ -35,6 +38,13 @@ def ranked_intents(latest_message: dict[str, Any]) -> list[str]:
     return names
 
 
+def opens_a_flow(tracker: Tracker) -> bool:
+    message = tracker.latest_message
+    facts = flow_facts(message, tracker.slots)
+    return doelgroep.choose_flow(typed_text(message), None, employer_facts(facts["werktoedeling"]),
+                                 own_facts(facts["route"])) is not None
+
+
 class ActionFallback(Action):
     def name(self) -> str:
         return "action_fallback"
@@ -42,6 +52,10 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if tracker.active_loop_name is None and opens_a_flow(tracker):
+            # Not a question the classifier knows, but facts that fit a flow ("hbo
+            # pedagogiek, 3 jaar ervaring in de gehandicaptenzorg"): start that flow.
+            return [FollowupAction("action_opening")]
         earlier = consecutive_misses(first_actions_per_turn(tracker.events)[:-1])
         reply = fallback_reply(ranked_intents(tracker.latest_message), earlier)
         buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]

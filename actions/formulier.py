@@ -118,7 +118,10 @@ class EngineForm(FormValidationAction):
 
 
 def button_entities(message: dict[str, Any], names: set[str]) -> dict[str, str]:
-    """Entity values (from buttons or DIET) for the given entity names."""
+    """Entity values from a button payload (/inform{"medewerker": "student"}) for the given
+    entity names. Typed text is read by bot/lezer, not by DIET's entities: one reader."""
+    if typed_text(message):
+        return {}
     return {
         e["entity"]: str(e.get("value", ""))
         for e in message.get("entities", [])

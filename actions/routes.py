@@ -9,50 +9,79 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.formulier import ESCAPE_INTENTS, YES_NO, EngineForm, button_entities, typed_text
 from bot import routes
+from bot.lezer import zij_instromer
 from bot.antwoorden import route_kosten_duur, route_samenvatting, route_tekst
 
 FACTS = [
     "registratie", "ambitie", "diploma", "afgerond", "diploma_recent",
-    "werkt_in_jeugdzorg", "hbo_functie", "werkervaring_jaren", "werk",
+    "werkt_in_jeugdzorg", "hbo_functie", "werkervaring_maanden", "werk", "diploma_tekst",
 ]
 YES_NO_QUESTIONS = {"rt_afgerond", "rt_diploma_recent", "rt_werkt_in_jeugdzorg", "rt_hbo_functie"}
 CONFIRM = "rt_bevestigd"
+# What "Iets aanpassen" can point at; clearing these makes the intake ask again.
+PARTS = {
+    "registratie": ["rt_registratie"],
+    "ambitie": ["rt_ambitie"],
+    "opleiding": ["rt_diploma", "rt_richting", "rt_richting_gevraagd", "rt_afgerond", "rt_diploma_recent",
+                  "rt_diploma_tekst"],
+    "werk": ["rt_werkt_in_jeugdzorg", "rt_hbo_functie", "rt_werkervaring_maanden", "rt_werk"],
+}
 
 
 def profiel(slots: dict[str, Any]) -> routes.Profiel:
     values = {fact: slots.get(f"rt_{fact}") for fact in FACTS}
-    if values["werkervaring_jaren"] is not None:
-        values["werkervaring_jaren"] = int(values["werkervaring_jaren"])
     return routes.Profiel(**values, richting_gevraagd=bool(slots.get("rt_richting_gevraagd")))
 
 
-def answer_to_requested(intent: str | None, requested: str | None) -> dict[str, Any]:
-    """Ja/nee/weet ik niet, read as the answer to the question that was asked."""
+def button_answer(intent: str | None, requested: str | None) -> dict[str, Any]:
+    """A yes/no/don't-know button, read as the answer to the question that was asked."""
     answer = YES_NO.get(intent or "")
-    if requested in YES_NO_QUESTIONS and answer:
-        # "Weet ik niet" is read as no: the route that needs a yes would not be safe.
-        return {requested: "ja" if answer == "ja" else "nee"}
-    if requested == "rt_ambitie" and intent == "weet_niet":
-        return {requested: "registratie"}  # show the way to registration; jobs open now are listed too
-    if requested == CONFIRM and answer == "ja":
-        return {CONFIRM: True}
+    if not answer or not requested:
+        return {}
+    if requested == "rt_hbo_functie":
+        return {requested: answer}
+    if requested in YES_NO_QUESTIONS:
+        return {requested: answer if answer != "weet_niet" or requested == "rt_diploma_recent" else "nee"}
+    if requested == "rt_ambitie":
+        return {requested: "nu_starten" if answer == "nee" else "registratie"}
+    if requested == "rt_registratie":
+        return {requested: {"ja": "geldig", "nee": "geen"}.get(answer)} if answer != "weet_niet" else {}
+    if requested == CONFIRM:
+        return {CONFIRM: answer == "ja"}
     return {}
 
 
-def updates_from_message(message: dict[str, Any], requested: str | None) -> dict[str, Any]:
+def updates_from_message(message: dict[str, Any], requested: str | None,
+                         slots: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Slot values stated in one message: buttons first, then the text read in context."""
+    slots = slots or {}
     text = typed_text(message)
-    found = routes.recognise(text) if text else {}
-    for fact, value in button_entities(message, {"registratie", "ambitie", "diploma"}).items():
-        found[fact] = routes.resolve(fact, value) or found.get(fact)
-    found = {k: v for k, v in found.items() if v is not None}
-    updates = {f"rt_{fact}": value for fact, value in found.items()}
+    pending = requested.removeprefix("rt_") if requested else None
+    lezing = zij_instromer.read(text, pending) if text else zij_instromer.Lezing()
+    found = dict(lezing.feiten)
+    for fact, value in button_entities(message, {"registratie", "ambitie", "diploma", "wijzig"}).items():
+        if fact == "wijzig":
+            return {slot: None for slot in PARTS.get(value, [])} | {CONFIRM: None}
+        found[fact] = value
+        lezing.geraden.discard(fact)
+    profile = found.pop("profiel", None)
+    current = routes.diploma(found.get("diploma") or slots.get("rt_diploma"))
+    if profile and current and current.get("met_profiel", {}).get(profile):
+        found["diploma"] = current["met_profiel"][profile]  # "Social Work" + "Jeugd"
+    updates = {f"rt_{fact}": value for fact, value in found.items() if value is not None}
     intent = (message.get("intent") or {}).get("name")
-    updates.update(answer_to_requested(intent, requested))
-    if requested == "rt_richting" and text:
+    if not text:
+        updates.update(button_answer(intent, requested))
+    if requested == "rt_richting" and (text or updates):
         updates["rt_richting_gevraagd"] = True  # asked once; keep what we have
-        updates["rt_richting"] = text
-    if updates.get("rt_diploma") and requested != CONFIRM:
+        updates["rt_richting"] = text or None
+    if updates.get("rt_diploma") and requested != "rt_richting":
         updates.setdefault("rt_richting_gevraagd", False)
+    if lezing.bevestigd is not None:
+        updates[CONFIRM] = lezing.bevestigd
+    guessed = (set(slots.get("rt_geraden") or []) - {k.removeprefix("rt_") for k in updates}) | lezing.geraden
+    if guessed != set(slots.get("rt_geraden") or []):
+        updates["rt_geraden"] = sorted(guessed)
     return updates
 
 
@@ -70,12 +99,16 @@ class ValidateRouteForm(EngineForm):
         return None if slots.get(CONFIRM) else CONFIRM
 
     def updates_from(self, message, slots, requested):
-        return updates_from_message(message, requested)
+        updates = updates_from_message(message, requested, slots)
+        if requested == CONFIRM and any(k not in (CONFIRM, "rt_geraden") for k in updates):
+            updates[CONFIRM] = None  # a correction: show the summary again
+        return updates
 
     def answered(self, requested, updates):
         if requested == CONFIRM:
             # A correction typed at the summary counts too: the summary is shown again.
-            return CONFIRM in updates or any(k != "rt_richting_gevraagd" for k in updates)
+            return updates.get(CONFIRM) is True or any(
+                k not in (CONFIRM, "rt_richting_gevraagd", "rt_geraden") for k in updates)
         if requested == "rt_richting":
             return True
         return requested in updates
@@ -96,7 +129,7 @@ class ActionAskRouteBevestigd(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
         dispatcher.utter_message(
-            text=route_samenvatting(profiel(tracker.slots)),
+            text=route_samenvatting(profiel(tracker.slots), set(tracker.get_slot("rt_geraden") or [])),
             buttons=[
                 {"title": "Klopt", "payload": "/affirm"},
                 {"title": "Iets aanpassen", "payload": "/deny"},

@@ -1,6 +1,7 @@
-"""Werktoedeling conversation: slots <-> bot.werktoedeling. No rule lives here."""
+"""Werktoedeling conversation: slots <-> bot.werktoedeling and bot.lezer.werkgever. No rule lives here."""
 from __future__ import annotations
 
+import abc
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -9,21 +10,25 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.formulier import ESCAPE_INTENTS, YES_NO, EngineForm, button_entities, typed_text
 from bot import werktoedeling as wt
-from bot.antwoorden import werktoedeling_tekst, werktoedeling_waarom
+from bot.antwoorden import werktoedeling_samenvatting, werktoedeling_tekst, werktoedeling_waarom
+from bot.lezer import werkgever
 
 FORM = "werktoedeling_form"
+CONFIRM = "wt_bevestigd"
 INDICATOR_IDS = [i["id"] for i in wt.rules()["indicatoren"]]
 TASK_QUESTIONS = {"wt_taak", "wt_taaksoort"}  # a named task or a chosen kind both answer
-FACT_SLOTS = {
-    "taak": "wt_taak", "taaksoort": "wt_taaksoort", "werkveld": "wt_werkveld",
-    "medewerker": "wt_medewerker", "tenzij_grond": "wt_tenzij_grond",
-    "onderwerp": "wt_onderwerp",
+FACTS = ["taak", "taaksoort", "werkveld", "medewerker", "geregistreerd", "opleiding",
+         "verantwoordelijke", "tenzij_grond", "onderwerp"]
+# What "Iets aanpassen" at the summary clears, per part, so the form asks it again.
+PARTS = {
+    "taak": ["wt_taak", "wt_taaksoort", "wt_taak_omschrijving"],
+    "medewerker": ["wt_medewerker", "wt_geregistreerd", "wt_opleiding", "wt_verantwoordelijke"],
+    "werkveld": ["wt_werkveld"],
+    "situatie": ["wt_signalen", "wt_ontkend", *(f"wt_{i}" for i in INDICATOR_IDS)],
+    "reden": ["wt_tenzij_grond"],
 }
 # Facts about the task and the child; a new task starts without them.
-TASK_SLOTS = [
-    "wt_taak", "wt_taak_omschrijving", "wt_taaksoort", "wt_tenzij_grond", "wt_onderwerp",
-    "wt_signalen", *(f"wt_{i}" for i in INDICATOR_IDS),
-]
+TASK_SLOTS = [*PARTS["taak"], *PARTS["situatie"], "wt_tenzij_grond", "wt_onderwerp", CONFIRM, "wt_geraden"]
 
 
 def slot_for_question(question: str) -> str:
@@ -32,43 +37,74 @@ def slot_for_question(question: str) -> str:
 
 def situatie(slots: dict[str, Any]) -> wt.Situatie:
     return wt.Situatie(
-        **{fact: slots.get(slot) for fact, slot in FACT_SLOTS.items()},
+        **{fact: slots.get(f"wt_{fact}") for fact in FACTS},
         antwoorden={i: slots[f"wt_{i}"] for i in INDICATOR_IDS if slots.get(f"wt_{i}")},
         signalen=list(slots.get("wt_signalen") or []),
+        ontkend=list(slots.get("wt_ontkend") or []),
     )
 
 
-def facts_from_message(message: dict[str, Any], slots: dict[str, Any]) -> dict[str, Any]:
-    """Slot values stated in one message: button entities first, then the text."""
+def pending_fact(requested: str | None) -> str | None:
+    if requested in TASK_QUESTIONS:
+        return "taak"
+    return requested.removeprefix("wt_") if requested else None
+
+
+def facts_from_message(message: dict[str, Any], slots: dict[str, Any],
+                       requested: str | None = None) -> dict[str, Any]:
+    """Slot values stated in one message: buttons and yes/no intents first, then the text."""
     text = typed_text(message)
-    found = wt.recognise(text) if text else {}
-    for fact, value in button_entities(message, set(FACT_SLOTS)).items():
-        found[fact] = wt.resolve(fact, value) or found.get(fact)
-    updates = {FACT_SLOTS[f]: v for f, v in found.items() if f in FACT_SLOTS and v}
-    signals = set(slots.get("wt_signalen") or [])
-    if found.get("signalen") or found.get("ontkend"):
-        denied = set(found.get("ontkend", []))
-        signal_data = wt.rules()["signalen"]
-        kept = {s for s in signals if signal_data[s]["indicator"] not in denied}
-        updates["wt_signalen"] = sorted(kept | set(found.get("signalen", [])))
-        for indicator in denied:
-            updates[f"wt_{indicator}"] = wt.NEE
+    pending = pending_fact(requested)
+    lezing = werkgever.read(text, pending) if text else werkgever.Lezing()
+    intent = (message.get("intent") or {}).get("name")
+    if not text and intent in YES_NO and pending:  # a yes/no button
+        _button_answer(lezing, pending, YES_NO[intent])
+    for fact, value in button_entities(message, {*FACTS, "wijzig"}).items():
+        if fact == "wijzig":
+            return {slot: None for slot in PARTS.get(value, [])} | {CONFIRM: None}
+        if fact == "taaksoort":
+            lezing.feiten["taaksoort"] = value if value in wt.rules()["taaksoorten"] else None
+        else:
+            lezing.feiten[fact] = value
+        lezing.geraden.discard(fact)
+    return _as_slots(lezing, slots)
+
+
+def _button_answer(lezing: werkgever.Lezing, pending: str, answer: str) -> None:
+    if pending in INDICATOR_IDS:
+        lezing.antwoorden[pending] = answer
+    elif pending in ("geregistreerd", "opleiding", "verantwoordelijke"):
+        lezing.feiten[pending] = answer
+    elif pending == "tenzij_grond" and answer != wt.JA:
+        lezing.feiten[pending] = "geen"
+    elif pending == "bevestigd":
+        lezing.bevestigd = answer == wt.JA
+
+
+def _as_slots(lezing: werkgever.Lezing, slots: dict[str, Any]) -> dict[str, Any]:
+    updates: dict[str, Any] = {f"wt_{fact}": value for fact, value in lezing.feiten.items() if value}
+    if "wt_medewerker" in updates and updates["wt_medewerker"] != slots.get("wt_medewerker"):
+        # another worker: what was said about the earlier one no longer holds
+        for slot in ("wt_geregistreerd", "wt_opleiding"):
+            updates.setdefault(slot, None)
+    updates.update({f"wt_{i}": value for i, value in lezing.antwoorden.items()})
+    signals, denied = set(slots.get("wt_signalen") or []), set(slots.get("wt_ontkend") or [])
+    if lezing.signalen or lezing.ontkend:
+        signals = (signals - set(lezing.ontkend)) | set(lezing.signalen)
+        denied = (denied - set(lezing.signalen)) | set(lezing.ontkend)
+        updates["wt_signalen"], updates["wt_ontkend"] = sorted(signals), sorted(denied)
+    stated = {k.removeprefix("wt_") for k in updates}
+    guessed = (set(slots.get("wt_geraden") or []) - stated) | lezing.geraden
+    if guessed != set(slots.get("wt_geraden") or []):
+        updates["wt_geraden"] = sorted(guessed)
+    if lezing.bevestigd is not None:
+        updates[CONFIRM] = lezing.bevestigd
     return updates
 
 
-def answer_to_requested(intent: str, requested: str | None) -> dict[str, Any]:
-    """A yes/no/don't-know answer to the question that was asked."""
-    if requested is None or intent not in YES_NO:
-        return {}
-    if requested.removeprefix("wt_") in INDICATOR_IDS:
-        return {requested: YES_NO[intent]}
-    if requested == "wt_tenzij_grond" and intent in ("deny", "weet_niet"):
-        return {requested: "geen"}  # no ground given: the exception does not apply
-    return {}
-
-
 class ValidateWerktoedelingForm(EngineForm):
-    """Fills the facts from each message and lets the engine choose the next question."""
+    """Fills the facts from each message, lets the engine choose the next question, and
+    shows what it understood before it advises."""
 
     miss_slot = "wt_niet_begrepen"
     escape_intents = ESCAPE_INTENTS - {"start_werktoedeling", "werktoedeling_vraag"}
@@ -78,27 +114,89 @@ class ValidateWerktoedelingForm(EngineForm):
 
     def next_slot(self, slots: dict[str, Any]) -> str | None:
         advies = wt.evaluate(situatie(slots))
-        return None if advies.klaar else slot_for_question(advies.volgende_vraag)
+        if not advies.klaar:
+            return slot_for_question(advies.volgende_vraag)
+        return None if slots.get(CONFIRM) else CONFIRM
 
     def updates_from(self, message, slots, requested):
-        intent = (message.get("intent") or {}).get("name")
-        updates = {**facts_from_message(message, slots), **answer_to_requested(intent, requested)}
+        updates = facts_from_message(message, slots, requested)
         if requested in TASK_QUESTIONS and typed_text(message):
             updates.setdefault("wt_taak_omschrijving", typed_text(message))
+        if requested == CONFIRM and any(k != CONFIRM for k in updates):
+            updates[CONFIRM] = None  # a correction: show the summary again
         return updates
 
     def answered(self, requested, updates):
         if requested in TASK_QUESTIONS:  # a named task or a chosen kind both answer
             return bool(TASK_QUESTIONS & updates.keys())
+        if requested == CONFIRM:
+            return updates.get(CONFIRM) is True or any(k != CONFIRM for k in updates)
         return requested in updates
 
     def on_miss(self, dispatcher, requested, updates):
-        if requested != "wt_taak":
-            return None
-        # Not a task we know: ask which kind of task it is instead.
-        return [SlotSet(k, v) for k, v in updates.items()] + [
-            SlotSet("requested_slot", "wt_taaksoort")
-        ]
+        if requested == "wt_taak":
+            # Not a task we know: ask which kind of task it is instead.
+            return [SlotSet(k, v) for k, v in updates.items()] + [SlotSet("requested_slot", "wt_taaksoort")]
+        if requested == CONFIRM:
+            dispatcher.utter_message(response="utter_wt_wat_klopt_niet")
+            return [SlotSet(k, v) for k, v in updates.items()] + [SlotSet(self.miss_slot, 0)]
+        if requested.removeprefix("wt_") in INDICATOR_IDS and "wt_ontkend" in updates:
+            # "Er is geen geweld": that one signal is denied; the question asks about the rest.
+            return [SlotSet(k, v) for k, v in updates.items()] + [SlotSet(self.miss_slot, 0)]
+        return None
+
+
+class ActionAskIndicator(Action, abc.ABC):
+    """An indicator question; after a partial denial it asks only about the other signals."""
+
+    indicator = ""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        data = wt.rules()
+        covers = next(i["omvat"] for i in data["indicatoren"] if i["id"] == self.indicator)
+        denied = [s for s in tracker.get_slot("wt_ontkend") or [] if s in covers]
+        if not denied:
+            dispatcher.utter_message(response=f"utter_ask_wt_{self.indicator}")
+            return []
+        names = [data["signalen"][s]["naam"] for s in covers if s not in denied]
+        dispatcher.utter_message(
+            response="utter_ask_wt_indicator_rest",
+            ontkend=", ".join(data["signalen"][s]["naam"] for s in denied),
+            rest=" of ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " of " + names[-1],
+        )
+        return []
+
+
+class ActionAskOnveilig(ActionAskIndicator):
+    indicator = "onveilig_of_risicovol"
+
+    def name(self) -> str:
+        return "action_ask_wt_onveilig_of_risicovol"
+
+
+class ActionAskComplex(ActionAskIndicator):
+    indicator = "complexe_problemen"
+
+    def name(self) -> str:
+        return "action_ask_wt_complexe_problemen"
+
+
+class ActionAskWerktoedelingBevestigd(Action):
+    """What the assistant understood, before it advises; each part can be corrected."""
+
+    def name(self) -> str:
+        return "action_ask_wt_bevestigd"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(
+            text=werktoedeling_samenvatting(situatie(tracker.slots), tracker.get_slot("wt_taak_omschrijving"),
+                                            set(tracker.get_slot("wt_geraden") or [])),
+            buttons=[{"title": "Klopt", "payload": "/affirm"},
+                     {"title": "Iets aanpassen", "payload": "/deny"}],
+        )
+        return []
 
 
 class ActionWerktoedelingAdvies(Action):
@@ -122,17 +220,22 @@ class ActionWerktoedelingAdvies(Action):
         return []
 
 
+def has_advice(slots: dict[str, Any]) -> bool:
+    return bool(slots.get(CONFIRM)) and wt.evaluate(situatie(slots)).klaar
+
+
 class ActionWerktoedelingWaarom(Action):
     def name(self) -> str:
         return "action_werktoedeling_waarom"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
+        if not has_advice(tracker.slots):
+            dispatcher.utter_message(response="utter_waarom_zonder_advies")
+            return []
         advies = wt.evaluate(situatie(tracker.slots))
-        if not advies.klaar:
-            return [FollowupAction(FORM)]
         dispatcher.utter_message(
-            text=werktoedeling_waarom(advies, wt.rules()["norm"]),
+            text=werktoedeling_waarom(advies, wt.rules()),
             buttons=[
                 {"title": "Nog een taak checken", "payload": "/nog_een_taak"},
                 {"title": "Overleggen met het deskundigenteam", "payload": "/mens_spreken"},

@@ -2,11 +2,12 @@
 then why, then what to do, then the sources."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from bot import routes
+from bot import routes, werktoedeling
 from bot.routes import Profiel, RouteAdvies
-from bot.werktoedeling import WEET_NIET, Advies
+from bot.werktoedeling import WEET_NIET, Advies, Situatie
 
 
 def _bronnen(advies: Advies) -> str:
@@ -37,19 +38,98 @@ def werktoedeling_tekst(advies: Advies) -> str:
     return "\n".join(parts)
 
 
-def werktoedeling_waarom(advies: Advies, norm: list[dict[str, Any]]) -> str:
-    """The longer explanation behind "Waarom?": the norm, the rule, where it is written."""
+def leesbare_plek(plek: str) -> str:
+    """Where in a source, without the knowledge base's line keys ("[003 L1366-1375]")."""
+    return re.sub(r"\s*\[[^\]]*\]", "", plek).strip(" ;,")
+
+
+def werktoedeling_waarom(advies: Advies, regels: dict[str, Any]) -> str:
+    """The longer explanation behind "Waarom?": the norm (both renderings of the sources),
+    the rule, and where it is written."""
+    magazine = regels["norm_weergave_magazine"]
     parts = [
-        "De norm van de verantwoorde werktoedeling heeft drie delen:",
-        *(f"{deel['deel']}. {deel['tekst']}" for deel in norm),
+        "De norm van de verantwoorde werktoedeling heeft drie delen. Het Kwaliteitskader Jeugd zegt:",
+        *(f"{deel['deel']}. {deel['tekst']}" for deel in regels["norm"]),
+        "Het magazine over professionalisering (2018) nummert ze anders:",
+        *(f"{deel['deel']}. {deel['tekst']}" for deel in magazine["delen"]),
         "",
         f"Voor jouw taak geldt: {advies.waarom}",
         *_indicatoren(advies),
         "",
         "Waar staat dit?",
-        *(f"- {b.kort()}: {b.plek}" + (f" ({b.url})" if b.url else "") for b in advies.bronnen),
+        *(f"- {b.kort()}" + (f": {leesbare_plek(b.plek)}" if leesbare_plek(b.plek) else "")
+          + (f" ({b.url})" if b.url else "") for b in advies.bronnen),
     ]
     return "\n".join(parts)
+
+
+def werktoedeling_samenvatting(situatie: Situatie, omschrijving: str | None, geraden: set[str]) -> str:
+    """What the assistant understood before it advises. A guessed fact ends in a question mark."""
+    data = werktoedeling.rules()
+
+    def line(label: str, value: str, fact: str) -> str:
+        return f"- {label}: {value}" + ("?" if fact in geraden else ".")
+
+    lines = ["Dit heb ik begrepen:"]
+    if situatie.onderwerp and situatie.onderwerp != "geen":
+        lines.append(line("Je vraag gaat over", werktoedeling.entry("onderwerpen", situatie.onderwerp)["naam"], "onderwerp"))
+    task = werktoedeling.entry("taken", situatie.taak)
+    if task:
+        lines.append(line("Taak", task["naam"], "taak"))
+    elif situatie.taaksoort and omschrijving:
+        lines.append(line("Taak", f"{omschrijving} ({data['taaksoorten'][situatie.taaksoort]})", "taak"))
+    worker = werktoedeling.entry("medewerkers", situatie.medewerker)
+    if worker:
+        lines.append(line("Wie het doet", worker["naam"], "medewerker"))
+    registration = {"ja": "de medewerker staat zelf in het register van SKJ of BIG",
+                    "nee": "de medewerker staat zelf niet in het register",
+                    "weet_niet": "je weet niet of de medewerker geregistreerd is"}.get(situatie.geregistreerd or "")
+    if registration:
+        lines.append(line("Registratie", registration, "geregistreerd"))
+    if situatie.opleiding in ("ja", "nee"):
+        lines.append(line("Opleiding die tot registratie leidt", situatie.opleiding, "opleiding"))
+    responsible = {"ja": "een geregistreerde collega draagt de verantwoordelijkheid",
+                   "nee": "er is geen geregistreerde collega die de verantwoordelijkheid draagt",
+                   "weet_niet": "je weet niet of een geregistreerde collega de verantwoordelijkheid draagt"
+                   }.get(situatie.verantwoordelijke or "")
+    if responsible:
+        lines.append(line("Verantwoordelijkheid", responsible, "verantwoordelijke"))
+    setting = werktoedeling.entry("werkvelden", situatie.werkveld)
+    if setting:
+        lines.append(line("Werkveld", setting["naam"], "werkveld"))
+    lines += _situatie_kind(situatie, geraden)
+    ground = werktoedeling.entry("tenzij_gronden", situatie.tenzij_grond)
+    if ground:
+        lines.append(line("Reden om juist deze medewerker in te zetten", ground["naam"], "tenzij_grond"))
+    elif situatie.tenzij_grond == "anders":
+        lines.append("- Reden om juist deze medewerker in te zetten: een eigenschap van de medewerker.")
+    lines.append("Klopt dit? Je kunt ook typen wat er anders is.")
+    if geraden:
+        lines.append("Waar een vraagteken staat, heb ik het afgeleid uit wat je typte.")
+    return "\n".join(lines)
+
+
+def _situatie_kind(situatie: Situatie, geraden: set[str]) -> list[str]:
+    data = werktoedeling.rules()
+    answers = werktoedeling.indicator_answers(situatie)
+    signal_names = {k: v["naam"] for k, v in data["signalen"].items()}
+    plays, unsure, not_playing = [], [], []
+    for indicator in data["indicatoren"]:
+        answer = answers.get(indicator["id"])
+        own = [signal_names[s] for s in situatie.signalen if s in indicator["omvat"] and s != indicator["id"]]
+        name = indicator["naam"] + (f" ({', '.join(own)})" if own else "")
+        name += "?" if indicator["id"] in geraden else ""
+        {"ja": plays, "weet_niet": unsure, "nee": not_playing}.get(answer or "", []).append(name)
+    denied = [signal_names[s] for s in situatie.ontkend
+              if answers.get(data["signalen"][s]["indicator"]) != "nee"]
+    lines = []
+    if plays:
+        lines.append("- Dit speelt: " + "; ".join(plays) + ".")
+    if unsure:
+        lines.append("- Dit weet je niet zeker: " + "; ".join(unsure) + ".")
+    if not_playing or denied:
+        lines.append("- Dit speelt niet: " + "; ".join(not_playing + denied) + ".")
+    return lines
 
 
 # --- route advice ----------------------------------------------------------------
@@ -61,27 +141,55 @@ AMBITIE_TEKST = {"registratie": "een registratie halen, of een baan waarvoor dat
 JA_NEE = {"ja": "ja", "nee": "nee"}
 
 
-def route_samenvatting(profiel: Profiel) -> str:
-    """What the assistant understood, in short lines the user can check."""
+def route_samenvatting(profiel: Profiel, geraden: set[str] | None = None) -> str:
+    """What the assistant understood, in short lines the user can check. A fact that was only
+    derived from what the person typed ends in a question mark."""
+    geraden = geraden or set()
+
+    def end(fact: str) -> str:
+        return "?" if fact in geraden else "."
+
     lines = ["Dit heb ik begrepen:"]
     if profiel.registratie:
-        lines.append(f"- Registratie: {REGISTRATIE_TEKST[profiel.registratie]}.")
+        lines.append(f"- Registratie: {REGISTRATIE_TEKST[profiel.registratie]}{end('registratie')}")
     if profiel.ambitie:
-        lines.append(f"- Je wilt: {AMBITIE_TEKST[profiel.ambitie]}.")
+        lines.append(f"- Je wilt: {AMBITIE_TEKST[profiel.ambitie]}{end('ambitie')}")
     entry = routes.diploma(profiel.diploma)
     if entry:
         status = {"ja": ", afgerond", "nee": ", niet afgerond"}.get(profiel.afgerond or "", "")
-        lines.append(f"- Opleiding: {entry['naam']}{status}.")
+        name = entry["naam"]
+        if profiel.diploma_tekst and entry["soort"] == "onduidelijk":
+            name = f"{profiel.diploma_tekst} (die opleiding ken ik niet)"
+        lines.append(f"- Opleiding: {name}{status}{end('diploma')}")
     if profiel.diploma_recent:
-        lines.append("- Diploma: " + ("minder" if profiel.diploma_recent == "ja" else "meer")
-                     + " dan 5 jaar geleden.")
-    if profiel.werk or profiel.werkervaring_jaren:
-        years = f"{profiel.werkervaring_jaren} jaar" if profiel.werkervaring_jaren else ""
-        lines.append("- Werk: " + ", ".join(p for p in (years, profiel.werk) if p) + ".")
+        when = {"ja": "minder dan 5 jaar geleden", "nee": "meer dan 5 jaar geleden",
+                "weet_niet": "je weet niet precies wanneer"}[profiel.diploma_recent]
+        lines.append(f"- Diploma gehaald: {when}{end('diploma_recent')}")
+    if profiel.werk or profiel.werkervaring_maanden:
+        parts = [p for p in (_duur(profiel.werkervaring_maanden), profiel.werk) if p]
+        lines.append("- Werk: " + ", ".join(parts) + end("werk"))
+    if profiel.werkt_in_jeugdzorg:
+        lines.append(f"- Je werkt nu in de jeugdhulp of jeugdbescherming: {profiel.werkt_in_jeugdzorg}"
+                     f"{end('werkt_in_jeugdzorg')}")
     if profiel.hbo_functie:
-        lines.append(f"- Minstens een jaar op hbo-niveau in de jeugdzorg: {JA_NEE[profiel.hbo_functie]}.")
-    lines.append("Klopt dit?")
+        answer = {"ja": "ja", "nee": "nee", "weet_niet": "weet je niet"}[profiel.hbo_functie]
+        lines.append("- Minstens een jaar op hbo-niveau in de jeugdzorg, met taken waarvoor registratie "
+                     f"nodig is: {answer}{end('hbo_functie')}")
+    lines.append("Klopt dit? Je kunt ook typen wat er anders is.")
+    if geraden:
+        lines.append("Waar een vraagteken staat, heb ik het afgeleid uit wat je typte.")
     return "\n".join(lines)
+
+
+def _duur(maanden: float | None) -> str:
+    if not maanden:
+        return ""
+    if maanden < 12:
+        return f"{round(maanden)} maanden"
+    jaren = maanden / 12
+    if abs(jaren - round(jaren)) < 0.25:
+        return f"{round(jaren)} jaar"
+    return f"{jaren:.1f} jaar".replace(".", ",")
 
 
 def route_tekst(advies: RouteAdvies) -> str:

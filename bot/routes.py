@@ -2,22 +2,20 @@
 
 Profile -> phase, routes that fit (and why), jobs open now, concrete next steps and
 sources; or, while the profile is incomplete, the next question. The rules are in
-bot/kennis/routes.yml and are read by the shared rule reader (bot/regels.py).
+bot/kennis/routes.yml and are read by the shared rule reader (bot/regels.py). Reading a
+profile from free text is bot/lezer/zij_instromer.py.
 """
 from __future__ import annotations
 
-import datetime
-import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from bot import herkenning, regels
+from bot import regels
 from bot.bronnen import Bron, cite
 from bot.loader import load
 
 RECENT_YEARS = 5  # SKJ: a diploma older than 5 years often needs extra schooling
 NEEDS_COMPLETION = {"kwalificerend", "verwant", "psy_ped_master"}
-WORK_WORDS = r"(?:werk|werkt|werkte|werkzaam|baan|functie|gewerkt)"
 
 
 def data() -> dict[str, Any]:
@@ -35,9 +33,10 @@ class Profiel:
     afgerond: str | None = None           # ja, nee
     diploma_recent: str | None = None     # ja, nee
     werkt_in_jeugdzorg: str | None = None # ja, nee
-    hbo_functie: str | None = None        # ja, nee
-    werkervaring_jaren: int | None = None # for the summary only
+    hbo_functie: str | None = None        # ja, nee, weet_niet
+    werkervaring_maanden: float | None = None  # for the summary only
     werk: str | None = None               # kind of work, for the summary only
+    diploma_tekst: str | None = None      # a diploma the catalogue does not know, as typed
 
 
 @dataclass
@@ -91,8 +90,11 @@ def opleidingssoort(profiel: Profiel) -> str | None:
     entry = diploma(profiel.diploma)
     if entry is None:
         return None
-    if entry.get("vraag_richting") and not profiel.richting_gevraagd:
-        return None
+    if entry.get("vraag_richting"):
+        if not profiel.richting_gevraagd:
+            return None
+        if entry.get("alleen_niveau"):
+            return "onduidelijk"  # "hbo", then a direction the list does not know
     if entry["soort"] in NEEDS_COMPLETION:
         if profiel.afgerond is None:
             return None
@@ -108,7 +110,7 @@ def facts(profiel: Profiel) -> dict[str, str | None]:
         "opleidingssoort": opleidingssoort(profiel),
         "diploma_recent": profiel.diploma_recent,
         "werkt_in_jeugdzorg": profiel.werkt_in_jeugdzorg,
-        "hbo_functie": profiel.hbo_functie,
+        "hbo_functie": "nee" if profiel.hbo_functie == "weet_niet" else profiel.hbo_functie,
     }
 
 
@@ -164,80 +166,3 @@ def _advice(rule: dict[str, Any]) -> RouteAdvies:
         deskundigenteam=bool(outcome.get("deskundigenteam")),
         bronnen=cite(references),
     )
-
-
-# --- reading free text -----------------------------------------------------------
-
-def _words(section: dict[str, list[str]]) -> dict[str, list[str]]:
-    return {key: list(words) for key, words in section.items()}
-
-
-def recognise_diploma(text: str) -> str | None:
-    """A named programme first ("hbo bedrijfskunde" is not just "hbo"), else a level."""
-    entries = data()["diplomas"]
-    specific = [e for e in entries if not e.get("alleen_niveau")]
-    levels = [e for e in entries if e.get("alleen_niveau")]
-    return herkenning.first(text, herkenning.catalogue(specific)) or herkenning.first(
-        text, herkenning.catalogue(levels)
-    )
-
-
-def _work_sector(text: str) -> tuple[str | None, str | None]:
-    """(sector word, "ja"/"nee" for youth care) for work the user says they do."""
-    clean = herkenning.normalise(text)
-    for found in re.finditer(rf"\b{WORK_WORDS}\b((?:\s+\S+){{1,6}})", clean):
-        window = found.group(1)
-        for answer, key in (("nee", "werk_buiten_jeugddomein"), ("ja", "werk_in_jeugddomein")):
-            sector = herkenning.first(window, {w: [w] for w in data()[key]})
-            if sector:
-                return sector, answer
-    return None, None
-
-
-def _years_of_work(text: str) -> int | None:
-    clean = herkenning.normalise(text)
-    found = re.search(rf"\b{WORK_WORDS}\b(?:\s+\S+){{0,3}}?\s+(\d{{1,2}})\s+jaar", clean) or re.search(
-        rf"(\d{{1,2}})\s+jaar\s+(?:\S+\s+){{0,3}}?{WORK_WORDS}", clean
-    )
-    return int(found.group(1)) if found else None
-
-
-def _diploma_recent(text: str, today: datetime.date) -> str | None:
-    phrase = herkenning.first(text, _words(data()["diploma_leeftijd"]))
-    if phrase:
-        return "ja" if phrase == "recent" else "nee"
-    year = re.search(r"\b(19[6-9]\d|20[0-4]\d)\b", text)
-    if year and int(year.group(1)) <= today.year:
-        return "ja" if today.year - int(year.group(1)) <= RECENT_YEARS else "nee"
-    return None
-
-
-def resolve(fact: str, value: str) -> str | None:
-    """A value from a button or an entity, as one of the known values (None if unknown)."""
-    d = data()
-    if fact == "diploma":
-        ids = {e["id"] for e in d["diplomas"]}
-        return value if value in ids else recognise_diploma(value)
-    known = d[fact]  # registratie or ambitie: {value: words}
-    return value if value in known else herkenning.first(value, _words(known))
-
-
-def recognise(text: str, today: datetime.date | None = None) -> dict[str, Any]:
-    """Profile facts stated in one message."""
-    today = today or datetime.date.today()
-    d = data()
-    found: dict[str, Any] = {
-        "registratie": herkenning.first(text, _words(d["registratie"])),
-        "ambitie": herkenning.first(text, _words(d["ambitie"])),
-        "diploma": recognise_diploma(text),
-        "afgerond": herkenning.first(text, _words(d["afgerond"])),
-        "diploma_recent": _diploma_recent(text, today),
-        "werkervaring_jaren": _years_of_work(text),
-    }
-    sector, in_youth_care = _work_sector(text)
-    if sector:
-        found["werk"] = sector
-        found["werkt_in_jeugdzorg"] = in_youth_care
-        if in_youth_care == "nee":
-            found["hbo_functie"] = "nee"  # work outside youth care is no hbo-function in it
-    return {k: v for k, v in found.items() if v is not None}

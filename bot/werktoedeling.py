@@ -4,6 +4,7 @@ Input: what is known about the task, the setting, the worker and the indicators
 (a `Situatie`). Output: an `Advies` with the verdict, the indicators that applied,
 the conditions, the reasons with their sources, or, while facts are missing, the one
 question that decides the next rule. No rule lives here; only how to read them.
+Reading facts from free text is bot/lezer/werkgever.py.
 
 The rules are read by bot/regels.py, shared with the route engine.
 """
@@ -12,12 +13,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from bot import herkenning, regels
+from bot import regels
 from bot.bronnen import Bron, cite
 from bot.loader import load
 
 JA, NEE, WEET_NIET = "ja", "nee", "weet_niet"
-INDICATOR_VRAAG = "indicator:"  # prefix of the questions about one indicator
+VRAGEN = "vragen"                # a worker kind whose registration or training must be asked
+INDICATOR_VRAAG = "indicator:"   # prefix of the questions about one indicator
+SAFETY_INDICATOR = "onveilig_of_risicovol"
 
 
 def rules() -> dict[str, Any]:
@@ -31,11 +34,15 @@ class Situatie:
     taak: str | None = None        # id from the task catalogue
     taaksoort: str | None = None   # chosen directly when the task is not in the catalogue
     werkveld: str | None = None
-    medewerker: str | None = None
+    medewerker: str | None = None  # kind of worker (catalogue id)
+    geregistreerd: str | None = None      # the worker's own SKJ/BIG registration: ja/nee/weet_niet
+    opleiding: str | None = None          # in a training that leads to registration: ja/nee
+    verantwoordelijke: str | None = None  # a registered colleague carries the responsibility
     tenzij_grond: str | None = None
     onderwerp: str | None = None   # a topic the sources leave open
     antwoorden: dict[str, str] = field(default_factory=dict)  # indicator id -> ja/nee/weet_niet
-    signalen: list[str] = field(default_factory=list)         # SKJ indicators seen in the text
+    signalen: list[str] = field(default_factory=list)         # signals that apply
+    ontkend: list[str] = field(default_factory=list)          # signals the person denied
 
 
 @dataclass
@@ -43,7 +50,7 @@ class Indicator:
     id: str
     naam: str
     antwoord: str                  # ja or weet_niet
-    signalen: list[str]            # names of the SKJ indicators that were recognised
+    signalen: list[str]            # names of the signals that were recognised
 
 
 @dataclass
@@ -54,6 +61,7 @@ class Advies:
     waarom: str = ""
     indicatoren: list[Indicator] = field(default_factory=list)
     onzeker: bool = False          # an indicator was answered "weet ik niet"
+    deskundigenteam: bool = False  # the deskundigenteam should look at this too
     voorwaarden: list[str] = field(default_factory=list)
     notities: list[str] = field(default_factory=list)
     bronnen: list[Bron] = field(default_factory=list)
@@ -73,6 +81,7 @@ class Advies:
             "waarom": self.waarom,
             "indicatoren": [asdict(i) for i in self.indicatoren],
             "onzeker": self.onzeker,
+            "deskundigenteam": self.deskundigenteam,
             "voorwaarden": self.voorwaarden,
             "notities": self.notities,
             "bronnen": [asdict(b) for b in self.bronnen],
@@ -81,12 +90,12 @@ class Advies:
 
 # --- facts -----------------------------------------------------------------------
 
-def _catalogue_entry(section: str, item_id: str | None) -> dict[str, Any] | None:
+def entry(section: str, item_id: str | None) -> dict[str, Any] | None:
     return next((e for e in rules()[section] if e["id"] == item_id), None)
 
 
 def indicator_answers(situatie: Situatie) -> dict[str, str]:
-    """Each indicator's answer; a recognised signal counts as "ja"."""
+    """Each indicator question's answer; a signal that applies counts as "ja"."""
     signal_to_indicator = {k: v["indicator"] for k, v in rules()["signalen"].items()}
     answers = dict(situatie.antwoorden)
     for signaal in situatie.signalen:
@@ -94,9 +103,28 @@ def indicator_answers(situatie: Situatie) -> dict[str, str]:
     return answers
 
 
+def _yes_no(answer: str | None) -> str | None:
+    if answer is None:
+        return None
+    return NEE if answer == NEE else JA  # "weet ik niet" counts as applying
+
+
+def _worker_fact(situatie: Situatie, fact: str) -> str | None:
+    """The worker's registration or training: as stated, else what the worker kind implies.
+    "weet ik niet" about registration counts as not registered (a stricter answer)."""
+    stated = getattr(situatie, fact)
+    if stated is not None:
+        return NEE if stated == WEET_NIET else stated
+    kind = entry("medewerkers", situatie.medewerker)
+    if kind is None:
+        return None
+    default = kind.get(fact, NEE)
+    return None if default == VRAGEN else default
+
+
 def facts(situatie: Situatie) -> dict[str, str | None]:
     """The facts the rules speak about, derived from the situation (None = unknown)."""
-    task = _catalogue_entry("taken", situatie.taak)
+    task = entry("taken", situatie.taak)
     answers = indicator_answers(situatie)
     indicator_ids = [i["id"] for i in rules()["indicatoren"]]
     if any(answers.get(i) in (JA, WEET_NIET) for i in indicator_ids):
@@ -105,12 +133,17 @@ def facts(situatie: Situatie) -> dict[str, str | None]:
         indicator = NEE
     else:
         indicator = None
+    verantwoordelijke = situatie.verantwoordelijke
     return {
         "onderwerp": situatie.onderwerp or "geen",  # only recognised, never asked
         "taaksoort": task["soort"] if task else situatie.taaksoort,
         "werkveld": situatie.werkveld,
         "medewerker": situatie.medewerker,
+        "geregistreerd": _worker_fact(situatie, "geregistreerd"),
+        "opleiding": _worker_fact(situatie, "opleiding"),
+        "verantwoordelijke": NEE if verantwoordelijke == WEET_NIET else verantwoordelijke,
         "indicator": indicator,
+        "veiligheid": _yes_no(answers.get(SAFETY_INDICATOR)),
         "tenzij_grond": situatie.tenzij_grond,
     }
 
@@ -119,6 +152,8 @@ def question_for(fact: str, situatie: Situatie) -> str:
     """Which question settles `fact`: the fact itself, or for `indicator` the next one."""
     if fact == "taaksoort":
         return "taak"
+    if fact == "veiligheid":
+        return INDICATOR_VRAAG + SAFETY_INDICATOR
     if fact == "indicator":
         answers = indicator_answers(situatie)
         open_ids = [i["id"] for i in rules()["indicatoren"] if i["id"] not in answers]
@@ -144,20 +179,20 @@ def _advice(rule: dict[str, Any], situatie: Situatie) -> Advies:
             id=i["id"],
             naam=i["naam"],
             antwoord=answers[i["id"]],
-            signalen=[signal_names[s] for s in situatie.signalen if s in i["omvat"]],
+            signalen=[signal_names[s] for s in situatie.signalen if s in i["omvat"] and s != i["id"]],
         )
         for i in data["indicatoren"]
         if answers.get(i["id"]) in (JA, WEET_NIET)
     ]
     uses_indicators = "indicator" in rule["als"]
+    uncertain = uses_indicators and any(i.antwoord == WEET_NIET for i in applied)
 
     condition_sets = list(rule.get("voorwaarden", []))
-    worker = _catalogue_entry("medewerkers", situatie.medewerker)
-    if rule["dan"] != "deskundigenteam" and worker:
-        condition_sets += [c for c in worker.get("voorwaarden", []) if c not in condition_sets]
+    if rule["dan"] != "deskundigenteam" and facts(situatie)["opleiding"] == JA:
+        condition_sets += [c for c in ("stagiair",) if c not in condition_sets]
     conditions = [c for key in condition_sets for c in data["voorwaarden"][key]]
 
-    setting = _catalogue_entry("werkvelden", situatie.werkveld)
+    setting = entry("werkvelden", situatie.werkveld)
     notes = [setting["notitie"]] if setting and rule["dan"] != "deskundigenteam" else []
 
     references = list(rule["bronnen"])
@@ -176,44 +211,9 @@ def _advice(rule: dict[str, Any], situatie: Situatie) -> Advies:
         regel=rule["id"],
         waarom=rule["waarom"],
         indicatoren=applied if uses_indicators else [],
-        onzeker=uses_indicators and any(i.antwoord == WEET_NIET for i in applied),
+        onzeker=uncertain,
+        deskundigenteam=rule["dan"] == "deskundigenteam" or bool(rule.get("deskundigenteam")) or uncertain,
         voorwaarden=[c["tekst"] for c in conditions],
         notities=notes,
         bronnen=cite(references),
     )
-
-
-# --- reading free text -----------------------------------------------------------
-
-CATALOGUES = {
-    "taak": "taken", "medewerker": "medewerkers", "werkveld": "werkvelden",
-    "tenzij_grond": "tenzij_gronden", "onderwerp": "onderwerpen",
-}
-
-
-def resolve(fact: str, value: str) -> str | None:
-    """A value from a button or an entity, as a catalogue id (None if unknown)."""
-    if fact == "taaksoort":
-        return value if value in rules()["taaksoorten"] else None
-    entries = rules()[CATALOGUES[fact]]
-    if value in {e["id"] for e in entries}:
-        return value
-    return herkenning.first(value, herkenning.catalogue(entries))
-
-
-def recognise(text: str) -> dict[str, Any]:
-    """Facts stated in a message: task, worker, setting, tenzij ground, open topic,
-    indicator signals, and indicators the user says do not apply ("geen geweld")."""
-    data = rules()
-    found: dict[str, Any] = {}
-    for fact, section in CATALOGUES.items():
-        deniable = fact == "tenzij_grond"  # "geen goede band" denies; "zonder SKJ" describes
-        item = herkenning.first(text, herkenning.catalogue(data[section]), deniable)
-        if item:
-            found[fact] = item
-    signal_words = {k: v["woorden"] for k, v in data["signalen"].items()}
-    mentions = herkenning.find_all(text, signal_words)
-    found["signalen"] = sorted({m.item for m in mentions if not m.negated})
-    denied = {data["signalen"][m.item]["indicator"] for m in mentions if m.negated}
-    found["ontkend"] = sorted(denied - {data["signalen"][s]["indicator"] for s in found["signalen"]})
-    return found

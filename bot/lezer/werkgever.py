@@ -1,0 +1,290 @@
+"""Reads an employer's message into werktoedeling facts: the opening or an answer.
+
+What the catalogues in bot/kennis/werktoedeling.yml name (task, setting, kind of worker,
+signals, tenzij grounds, open topics), plus who is who: "een geregistreerde collega is
+verantwoordelijk" says something about the colleague, not about the worker who would do
+the task, and "de gedragswetenschapper stelt het plan vast" is not the worker's task.
+
+The question that is pending decides how a short reply is read: "nee" to "Staat de
+medewerker in het register?" is about registration, "nee" to an indicator question is
+about that indicator. A denial of one signal ("er is geen geweld") denies only that signal.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot import werktoedeling as wt
+from bot.lezer import antwoord
+from bot.lezer.catalogus import Catalogus, Vondst, catalogus, from_entries
+from bot.lezer.tekst import BREAK, normalise
+
+INDICATOR_IDS = [i["id"] for i in wt.rules()["indicatoren"]]
+# Words for the colleague who carries the responsibility (not the worker asked about).
+COLLEAGUE = ["collega", "collega's", "werkbegeleider", "praktijkbegeleider", "praktijkopleider",
+             "gedragswetenschapper", "gw", "gw'er", "jeugdbeschermer", "casusregisseur", "regiehouder",
+             "regievoerder", "behandelaar", "hoofdbehandelaar", "teamleider", "leidinggevende", "supervisor",
+             "begeleider van", "geregistreerde", "skj'er", "hbo collega", "hbo'er", "jeugdhulpverlener",
+             "orthopedagoog", "psycholoog", "mentor", "coordinator", "manager", "tandempartner", "tandem"]
+REGISTERED = ["geregistreerd", "geregistreerde", "skj", "skj geregistreerd", "big", "big geregistreerd",
+              "registratie", "in het register", "ingeschreven", "skj registratie", "skj'er", "big registratie",
+              "staat in het register", "staat ingeschreven"]
+RESPONSIBLE = ["verantwoordelijk", "verantwoordelijke", "verantwoordelijkheid", "eindverantwoordelijk",
+               "regie", "supervisie", "toezicht", "stelt het plan vast", "stelt plan vast", "plan vaststellen",
+               "de leiding", "aanspreekpunt", "casusregie", "werkbegeleiding", "begeleidt haar", "begeleidt hem",
+               "tandem", "samen met", "meekijkt", "kijkt mee", "aangestuurd", "aansturing"]
+UNDER = ["onder verantwoordelijkheid", "onder de verantwoordelijkheid", "onder toezicht", "onder supervisie",
+         "onder begeleiding", "onder regie", "in tandem", "in een tandem", "samen met een geregistreerde",
+         "samen met een hbo", "onder de vlag van", "werkbegeleider", "praktijkbegeleider"]
+# Training that leads to registration, or not (for the question about training).
+TRAINING_YES = ["hbo", "wo", "universiteit", "hogeschool", "social work", "sociaal werk", "pedagogiek", "sph",
+                "mwd", "master", "bachelor", "deeltijd", "duaal", "evc", "traject naar registratie",
+                "registratietraject", "opleidingstraject", "zij instroomtraject", "traineeship", "45 ec",
+                "aanvullende scholing", "praktijkprogramma", "in opleiding", "opleiding tot"]
+TRAINING_NO = ["mbo", "bbl", "mbo 4", "mbo niveau", "roc", "geen opleiding", "niet in opleiding", "volgt niks",
+               "volgt niets", "doet geen opleiding"]
+NO_INDICATORS = ["geen indicatoren", "geen van de indicatoren", "geen van alle", "geen van die", "niets daarvan",
+                 "niks daarvan", "geen van deze", "speelt allemaal niet", "speelt niks", "speelt niets"]
+WRITING = ["schrijven", "uitschrijven", "uitwerken", "opstellen", "voorbereiden", "concept", "typen", "uittypen",
+           "opschrijven", "eerste versie", "opzet"]
+WORKING_AS = ["werkt als", "werkzaam als", "functie van", "functie als", "aangenomen als", "in dienst als",
+              "nu als", "werkt nu als", "ingezet als"]
+TRAINED_AS = ["opgeleid als", "opleiding tot", "opleiding als", "van huis uit", "oorspronkelijk", "van origine",
+              "vroeger", "afgestudeerd als", "gediplomeerd"]
+OTHER_REGISTERS = ["nip", "nvo", "registerplein", "kinder en jeugdpsycholoog", "k&j", "basisaantekening"]
+
+
+@dataclass
+class Lezing:
+    """Facts read from one message (slot values by fact name), and which were only guessed."""
+
+    feiten: dict[str, Any] = field(default_factory=dict)
+    antwoorden: dict[str, str] = field(default_factory=dict)  # indicator id -> ja/nee/weet_niet
+    signalen: list[str] = field(default_factory=list)
+    ontkend: list[str] = field(default_factory=list)
+    geraden: set[str] = field(default_factory=set)
+    bevestigd: bool | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.feiten or self.antwoorden or self.signalen or self.ontkend
+                    or self.bevestigd is not None)
+
+
+@functools.lru_cache(maxsize=1)
+def _catalogues() -> dict[str, Catalogus]:
+    data = wt.rules()
+    return {
+        "taak": from_entries(data["taken"]),
+        "medewerker": from_entries(data["medewerkers"]),
+        "werkveld": from_entries(data["werkvelden"]),
+        "tenzij_grond": from_entries(data["tenzij_gronden"]),
+        "geen_grond": catalogus({"anders": data["geen_tenzij_grond"]["woorden"]}),
+        "signalen": catalogus({k: v["woorden"] for k, v in data["signalen"].items()}),
+        "colleague": catalogus({"collega": COLLEAGUE}),
+        "registered": catalogus({"geregistreerd": REGISTERED}),
+        "responsible": catalogus({"verantwoordelijk": RESPONSIBLE}),
+        "under": catalogus({"onder": UNDER}),
+        "training": catalogus({"ja": TRAINING_YES, "nee": TRAINING_NO}),
+        "no_indicators": catalogus({"nee": NO_INDICATORS}),
+        "other_registers": catalogus({"ander": OTHER_REGISTERS}),
+        "writing": catalogus({"schrijven": WRITING}),
+    }
+
+
+def _clauses(tokens: list[str]) -> list[tuple[int, int]]:
+    """Spans of the clauses of a message: at punctuation, "maar", "terwijl", "want", and at
+    "en"/"die" where a new subject starts ("zij schrijft het en de gw stelt het vast")."""
+    starts = [0]
+    subjects = {"de", "het", "een", "zij", "hij", "ze", "onze", "mijn", "haar", "zijn", "wij", "we", "ik"}
+    for i, token in enumerate(tokens):
+        if token in (BREAK, "maar", "terwijl", "want", "omdat"):
+            starts.append(i + 1)
+        elif token == "en" and i + 1 < len(tokens) and tokens[i + 1] in subjects:
+            starts.append(i + 1)
+        elif token == "die":
+            starts.append(i)  # "een collega die geregistreerd is": the clause keeps its noun
+    ends = starts[1:] + [len(tokens)]
+    return [(s, e) for s, e in zip(starts, ends) if s < e]
+
+
+def _in(vondst: Vondst, span: tuple[int, int]) -> bool:
+    return span[0] <= vondst.start < span[1]
+
+
+def _colleague_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
+    """Clauses that speak about the registered colleague who is responsible."""
+    cat = _catalogues()
+    colleague = cat["colleague"].find_all(text)
+    marks = cat["registered"].find_all(text) + cat["responsible"].find_all(text)
+    spans = []
+    for span in _clauses(tokens):
+        # "die" starts a clause about the word before it: "een collega die geregistreerd is"
+        subject_before = span[0] > 0 and tokens[span[0]] == "die" and any(
+            c.end == span[0] for c in colleague)
+        if (subject_before or any(_in(c, span) for c in colleague)) and any(_in(m, span) for m in marks):
+            spans.append(span)
+    return spans
+
+
+def read(text: str, pending: str | None = None) -> Lezing:
+    """The facts one message states. `pending` is the question that was asked (a slot
+    name without the "wt_" prefix, such as "geregistreerd" or "onveilig_of_risicovol")."""
+    lezing = Lezing()
+    if not text.strip():
+        return lezing
+    cat = _catalogues()
+    tokens = normalise(text).split()
+    colleague_spans = _colleague_spans(text, tokens)
+
+    def about_colleague(vondst: Vondst) -> bool:
+        return any(_in(vondst, span) for span in colleague_spans)
+
+    _read_catalogue_facts(text, tokens, pending, lezing, about_colleague)
+    _read_roles(text, lezing, colleague_spans, about_colleague)
+    _read_signals(text, lezing)
+    _read_topic(text, tokens, lezing)
+    _read_reply(text, pending, lezing)
+    return lezing
+
+
+def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lezing: Lezing,
+                          about_colleague) -> None:
+    cat = _catalogues()
+    tasks = cat["taak"].outermost(text)
+    own_tasks = [v for v in tasks if not about_colleague(v)]
+    if own_tasks:
+        _take(lezing, "taak", own_tasks[0])
+    elif any(v.item == "plan_vaststellen" for v in tasks) and cat["writing"].first(text):
+        lezing.feiten["taak"] = "plan_schrijven"  # "de gw stelt het plan vast, zij schrijft het uit"
+    workers = [v for v in cat["medewerker"].outermost(text) if not about_colleague(v)]
+    if workers:
+        _take(lezing, "medewerker", _working_role(workers, tokens))
+    setting = cat["werkveld"].first(text)
+    if setting:
+        _take(lezing, "werkveld", setting)
+    ground = cat["tenzij_grond"].first(text, skip_negated=True)
+    if ground:
+        _take(lezing, "tenzij_grond", ground)
+    elif pending == "tenzij_grond" and cat["geen_grond"].first(text, skip_negated=True):
+        lezing.feiten["tenzij_grond"] = "anders"  # a trait the sources do not name as a ground
+
+
+def _take(lezing: Lezing, fact: str, vondst: Vondst) -> None:
+    lezing.feiten[fact] = vondst.item
+    if not vondst.zeker:
+        lezing.geraden.add(fact)
+
+
+def _working_role(workers: list[Vondst], tokens: list[str]) -> Vondst:
+    """The role someone works in, not the one they were trained for: in "opgeleid als beeldend
+    therapeut, werkt als gezinsbegeleider" the worker is a gezinsbegeleider (README rule 2)."""
+    def before(vondst: Vondst) -> str:
+        return " ".join(tokens[max(0, vondst.start - 3):vondst.start])
+    working = [v for v in workers if any(w in before(v) for w in WORKING_AS)]
+    if working:
+        return working[0]
+    not_trained = [v for v in workers if not any(w in before(v) for w in TRAINED_AS)]
+    return not_trained[0] if not_trained else workers[0]
+
+
+def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> None:
+    """Who is registered, and whether a registered colleague carries the responsibility."""
+    cat = _catalogues()
+    for vondst in cat["under"].outermost(text):
+        lezing.feiten["verantwoordelijke"] = wt.NEE if vondst.negated else wt.JA
+    for span in colleague_spans:
+        negated = any(v.negated for v in cat["registered"].find_all(text) + cat["responsible"].find_all(text)
+                      if span[0] <= v.start < span[1])
+        lezing.feiten.setdefault("verantwoordelijke", wt.NEE if negated else wt.JA)
+    for vondst in cat["registered"].outermost(text):
+        if about_colleague(vondst) or vondst.item != "geregistreerd":
+            continue
+        lezing.feiten.setdefault("geregistreerd", wt.NEE if vondst.negated else wt.JA)
+    if colleague_spans and "geregistreerd" not in lezing.feiten and _worker_not(text):
+        lezing.feiten["geregistreerd"] = wt.NEE  # "een geregistreerde collega is verantwoordelijk, zij zelf niet"
+    if lezing.feiten.get("medewerker") in ("niet_geregistreerd",):
+        lezing.feiten["geregistreerd"] = wt.NEE
+    training = cat["training"].first(text)
+    if training and lezing.feiten.get("medewerker") in ("stagiair_of_zij_instromer", "student", "mbo_leerling"):
+        lezing.feiten["opleiding"] = training.item if not training.negated else wt.NEE
+
+
+def _read_signals(text: str, lezing: Lezing) -> None:
+    cat = _catalogues()
+    signal_data = wt.rules()["signalen"]
+    for vondst in cat["signalen"].outermost(text):
+        target = lezing.ontkend if vondst.negated else lezing.signalen
+        if vondst.item not in target:
+            target.append(vondst.item)
+        if not vondst.zeker:
+            lezing.geraden.add(signal_data[vondst.item]["indicator"])
+    lezing.ontkend = [s for s in lezing.ontkend if s not in lezing.signalen]
+    if cat["no_indicators"].first(text, skip_negated=False):
+        lezing.antwoorden.update({i: wt.NEE for i in INDICATOR_IDS})
+
+
+def _read_topic(text: str, tokens: list[str], lezing: Lezing) -> None:
+    """An open topic: words of every group of `alle_van` in one sentence."""
+    for sentence in " ".join(tokens).split(BREAK):
+        for topic in wt.rules()["onderwerpen"]:
+            if all(catalogus({"x": group}).first(sentence) for group in topic["alle_van"]):
+                lezing.feiten["onderwerp"] = topic["id"]
+                return
+
+
+def _read_reply(text: str, pending: str | None, lezing: Lezing) -> None:
+    """A short reply read as the answer to the question that was asked."""
+    if pending is None:
+        return
+    reply = antwoord.read(text)
+    cat = _catalogues()
+    if pending == "bevestigd":
+        if reply and not lezing.feiten and not lezing.signalen and not lezing.ontkend:
+            lezing.bevestigd = reply.waarde == wt.JA
+        elif reply and reply.waarde == wt.NEE:
+            lezing.bevestigd = False
+        return
+    if pending in INDICATOR_IDS:
+        own = [s for s in lezing.signalen if wt.rules()["signalen"][s]["indicator"] == pending]
+        if own:
+            lezing.antwoorden[pending] = wt.JA
+        elif reply and (reply.waarde != wt.NEE or _leads_with_no(text) or not lezing.ontkend):
+            lezing.antwoorden[pending] = reply.waarde
+            if not reply.zeker:
+                lezing.geraden.add(pending)
+        return
+    if pending == "geregistreerd":
+        if reply:
+            lezing.feiten["geregistreerd"] = reply.waarde
+        if cat["other_registers"].first(text) and lezing.feiten.get("geregistreerd") != wt.JA:
+            lezing.feiten["onderwerp"] = "gedragswetenschapper_registratie"
+    elif pending == "opleiding":
+        training = cat["training"].first(text)
+        if training:
+            lezing.feiten["opleiding"] = wt.NEE if training.negated else training.item
+        elif reply:
+            lezing.feiten["opleiding"] = reply.waarde
+    elif pending == "verantwoordelijke" and reply:
+        lezing.feiten["verantwoordelijke"] = reply.waarde
+    elif pending == "tenzij_grond" and reply and reply.waarde in (wt.NEE, wt.WEET_NIET):
+        lezing.feiten.setdefault("tenzij_grond", "geen")
+    if reply and not reply.zeker and pending in lezing.feiten:
+        lezing.geraden.add(pending)
+
+
+def _worker_not(text: str) -> bool:
+    """A short clause that says the worker is not ("zij zelf niet", "hij nog niet")."""
+    for clause in normalise(text).split(BREAK):
+        words = clause.split()
+        if 1 < len(words) <= 4 and words[0] in ("zij", "hij", "ze", "zijzelf", "hijzelf", "zelf", "diegene") \
+                and "niet" in words:
+            return True
+    return False
+
+
+def _leads_with_no(text: str) -> bool:
+    """Whether a reply starts with a bare "nee" ("nee, geen geweld"): then it answers the whole
+    question as asked, not only the one signal it names."""
+    first = normalise(text).split()[:1]
+    return bool(first) and first[0] in ("nee", "neen", "nope", "nah", "neuh", "no", "welnee")

@@ -1,0 +1,234 @@
+"""Reads a side-entrant's message into route facts: the opening or an answer.
+
+Registration with its tense ("was geregistreerd van 2016 tot 2021" is lapsed, not valid),
+the wish, the diploma with its profile ("SPH met uitstroomprofiel jeugdzorgwerker" gives
+direct access; "pedagogiek zonder jeugdprofiel" does not), whether it was finished and how
+old it is, and work: in youth care or not, and for how long ("ja, sinds 8 maanden" to "at
+least a year?" is a no). The pending question decides how a short reply is read.
+"""
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot import routes
+from bot.lezer import antwoord, tijd
+from bot.lezer.catalogus import Catalogus, catalogus
+from bot.lezer.tekst import normalise
+
+RECENT_YEARS = routes.RECENT_YEARS
+WORK = ["werk", "werkt", "werkte", "werkzaam", "baan", "functie", "gewerkt", "in dienst", "aan de slag",
+        "ik ben", "als", "bij"]
+HBO_LEVEL = ["hbo niveau", "hbo functie", "op hbo", "hbo werk", "gezinsbegeleider", "ambulant hulpverlener",
+             "jeugdzorgwerker", "jeugdhulpverlener", "gezinsvoogd", "jeugdbeschermer", "casemanager",
+             "maatschappelijk werker", "ambulant begeleider", "behandelcoordinator", "gezinscoach",
+             "ambulant medewerker", "pleegzorgbegeleider", "hulpverlener", "orthopedagoog", "psycholoog",
+             "sociaal werker", "trajectbegeleider", "ambulante hulpverlening", "wijkteam"]
+MBO_LEVEL = ["mbo niveau", "mbo functie", "op mbo", "groepsleider", "pedagogisch medewerker", "woonbegeleider",
+             "thuisbegeleider", "persoonlijk begeleider", "begeleider", "jeugdzorgwerker d", "invaller",
+             "oproepkracht", "huishoudelijk", "administratief", "secretaresse", "receptie", "teamondersteuner"]
+
+
+@dataclass
+class Lezing:
+    feiten: dict[str, Any] = field(default_factory=dict)
+    geraden: set[str] = field(default_factory=set)
+    bevestigd: bool | None = None
+
+
+@functools.lru_cache(maxsize=None)
+def _cat(key: str) -> Catalogus:
+    d = routes.data()
+    if key == "diploma_specifiek":
+        return catalogus({e["id"]: e["woorden"] for e in d["diplomas"] if not e.get("alleen_niveau")})
+    if key == "diploma_niveau":
+        return catalogus({e["id"]: e["woorden"] for e in d["diplomas"] if e.get("alleen_niveau")})
+    section, part = key.split(":")
+    if section in ("registratie", "ambitie", "profielen"):
+        return catalogus({value: words[part] for value, words in d[section].items() if isinstance(words, dict)})
+    return catalogus({value: words for value, words in d[section].items()})
+
+
+def read(text: str, pending: str | None = None, today: datetime.date | None = None) -> Lezing:
+    """The route facts one message states. `pending` is the question asked (a slot name
+    without "rt_": registratie, ambitie, diploma, richting, afgerond, diploma_recent,
+    werkt_in_jeugdzorg, hbo_functie or bevestigd)."""
+    today = today or datetime.date.today()
+    lezing = Lezing()
+    if not text.strip():
+        return lezing
+    reply = antwoord.read(text)
+    _registration(text, pending, reply, today, lezing)
+    _ambition(text, pending, reply, lezing)
+    _diploma(text, pending, reply, today, lezing)
+    _work(text, pending, reply, today, lezing)
+    if pending == "bevestigd" and reply:
+        others = {k for k in lezing.feiten if k not in ("afgerond",)}
+        if not others:
+            lezing.bevestigd = reply.waarde == antwoord.JA
+        elif reply.waarde == antwoord.NEE:
+            lezing.bevestigd = False
+    return lezing
+
+
+def _registration(text, pending, reply, today, lezing: Lezing) -> None:
+    in_text = _cat("registratie:in_tekst").first(text)
+    value = in_text.item if in_text else None
+    if in_text and in_text.negated and value == "geldig":
+        value = "geen"  # "ik sta niet ingeschreven"
+    years = tijd.years_in(normalise(text), today)
+    ended = re.search(r"\b(?:tot|t/m|tm|tot en met|tot eind|tot begin)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", normalise(text))
+    if value == "geldig" and ended and int(ended.group(1)) < today.year:
+        value = "verlopen"  # "was geregistreerd van 2016 tot 2021"
+    if pending == "registratie":
+        answer = _cat("registratie:als_antwoord").first(text)
+        if value is None and answer:
+            value = "geen" if answer.negated and answer.item == "geldig" else answer.item
+        if value is None and reply:
+            value = {"ja": "geldig", "nee": "geen"}.get(reply.waarde)
+        if value == "geldig" and ended and int(ended.group(1)) < today.year:
+            value = "verlopen"
+    if value == "geldig" and _only_other_register(text):
+        value = "geen"  # Registerplein or NIP is not SKJ or BIG
+    if value:
+        lezing.feiten["registratie"] = value
+        if years and value == "geldig" and any(y < today.year - 5 for y in years) and not ended:
+            lezing.geraden.add("registratie")  # "geregistreerd sinds 2015": may need herregistratie
+
+
+def _only_other_register(text: str) -> bool:
+    clean = f" {normalise(text)} "
+    other = any(f" {w} " in clean for w in routes.data()["registratie"]["ander_register"])
+    return other and not re.search(r"\b(skj|big|kwaliteitsregister)\b", clean)
+
+
+def _ambition(text, pending, reply, lezing: Lezing) -> None:
+    found = _cat("ambitie:in_tekst").first(text, skip_negated=True)
+    if found is None and pending == "ambitie":
+        found = _cat("ambitie:als_antwoord").first(text, skip_negated=True)
+    if found:
+        lezing.feiten["ambitie"] = found.item
+    elif pending == "ambitie" and reply:
+        # "ja" to "wil je een registratie halen?"; "weet ik nog niet": show the way to registration
+        lezing.feiten["ambitie"] = "registratie" if reply.waarde in (antwoord.JA, antwoord.WEET_NIET) else "nu_starten"
+        if not reply.zeker:
+            lezing.geraden.add("ambitie")
+
+
+def _diploma(text, pending, reply, today, lezing: Lezing) -> None:
+    specific = _cat("diploma_specifiek").first(text)
+    level = _cat("diploma_niveau").first(text)
+    found = specific or level
+    if found and not (found.negated and found.item not in ("geen_diploma",)):
+        diploma = found.item
+        profile = _profile(text, pending)
+        entry = routes.diploma(diploma)
+        if profile and entry and entry.get("met_profiel", {}).get(profile):
+            diploma = entry["met_profiel"][profile]
+        lezing.feiten["diploma"] = diploma
+        if not found.zeker:
+            lezing.geraden.add("diploma")
+    elif pending == "richting":
+        profile = _profile(text, pending)
+        if profile:
+            lezing.feiten["profiel"] = profile
+    elif pending == "diploma" and not reply and len(normalise(text).split()) <= 12:
+        lezing.feiten["diploma"] = "onduidelijk"  # a diploma the list does not know
+        lezing.feiten["diploma_tekst"] = text.strip()[:80]
+    done = _cat("afgerond:ja").first(text)
+    not_done = _cat("afgerond:nee").first(text)
+    if not_done or (done and done.negated):
+        lezing.feiten["afgerond"] = "nee"
+    elif done:
+        lezing.feiten["afgerond"] = "ja"
+    elif pending == "afgerond" and reply:
+        lezing.feiten["afgerond"] = "ja" if reply.waarde == antwoord.JA else "nee"
+    _diploma_age(text, pending, reply, today, lezing)
+
+
+def _profile(text: str, pending: str | None) -> str | None:
+    found = _cat("profielen:in_tekst").first(text)
+    if found is None and pending in ("richting", "diploma"):
+        found = _cat("profielen:als_antwoord").first(text)
+    if found is None or found.negated:
+        return None
+    return found.item
+
+
+def _diploma_age(text, pending, reply, today, lezing: Lezing) -> None:
+    phrase = _cat("diploma_leeftijd").first(text)
+    if phrase and not phrase.negated:
+        lezing.feiten["diploma_recent"] = "ja" if phrase.item == "recent" else "nee"
+        return
+    graduated = re.search(r"\b(afgestudeerd|diploma|gehaald|behaald|klaar|afgerond|gediplomeerd|examen)\b",
+                          normalise(text))
+    if pending == "diploma_recent" or graduated or lezing.feiten.get("diploma"):
+        ago = tijd.years_ago(text, today)
+        if ago and (pending == "diploma_recent" or graduated or re.search(r"(19|20)\d\d", text)):
+            years, sure = ago
+            lezing.feiten["diploma_recent"] = "ja" if years <= RECENT_YEARS else "nee"
+            if not sure or abs(years - RECENT_YEARS) < 0.5:
+                lezing.geraden.add("diploma_recent")
+            return
+    if pending == "diploma_recent" and reply:
+        lezing.feiten["diploma_recent"] = {"ja": "ja", "nee": "nee"}.get(reply.waarde, "weet_niet")
+
+
+def _work(text, pending, reply, today, lezing: Lezing) -> None:
+    clean = normalise(text)
+    sector, in_youth_care = _work_sector(clean)
+    if sector:
+        lezing.feiten["werk"] = sector
+        lezing.feiten["werkt_in_jeugdzorg"] = in_youth_care
+    duration = tijd.duration(text, today)
+    working = re.search(r"\b(werk|werkt|werkte|werkzaam|baan|gewerkt|in dienst|sinds|ervaring)\b", clean)
+    if duration and (working or pending in ("hbo_functie", "werkt_in_jeugdzorg")):
+        lezing.feiten["werkervaring_maanden"] = duration.maanden
+    if in_youth_care == "nee":
+        lezing.feiten["hbo_functie"] = "nee"  # work outside youth care is no hbo-function in it
+    if pending == "werkt_in_jeugdzorg" and "werkt_in_jeugdzorg" not in lezing.feiten and reply:
+        lezing.feiten["werkt_in_jeugdzorg"] = "ja" if reply.waarde == antwoord.JA else "nee"
+    if pending == "hbo_functie":
+        _hbo_function_answer(clean, reply, duration, lezing)
+    elif in_youth_care == "ja" and duration is not None:
+        if duration.maanden < 12:
+            lezing.feiten["hbo_functie"] = "nee"  # "sinds acht maanden": not yet a year
+        elif _catalogue_has(clean, HBO_LEVEL) and not _catalogue_has(clean, MBO_LEVEL):
+            lezing.feiten["hbo_functie"] = "ja"
+            lezing.geraden.add("hbo_functie")  # hbo-level and registration tasks: check it
+
+
+def _hbo_function_answer(clean: str, reply, duration, lezing: Lezing) -> None:
+    """The answer to "at least a year at hbo level, with registration tasks?"."""
+    if duration is not None and duration.maanden < 12:
+        lezing.feiten["hbo_functie"] = "nee"   # "ja, sinds 8 maanden"
+    elif reply and reply.waarde == antwoord.NEE:
+        lezing.feiten["hbo_functie"] = "nee"
+    elif reply and reply.waarde == antwoord.WEET_NIET:
+        lezing.feiten["hbo_functie"] = "weet_niet"
+    elif (reply and reply.waarde == antwoord.JA) or (duration is not None and duration.maanden >= 12):
+        if _catalogue_has(clean, ["mbo niveau", "op mbo", "mbo functie"]):
+            lezing.feiten["hbo_functie"] = "nee"
+        else:
+            lezing.feiten["hbo_functie"] = "ja"
+            if duration is not None and not duration.zeker or (reply and not reply.zeker):
+                lezing.geraden.add("hbo_functie")
+
+
+def _catalogue_has(clean: str, words: list[str]) -> bool:
+    return bool(catalogus({"x": words}).first(clean))
+
+
+def _work_sector(clean: str) -> tuple[str | None, str | None]:
+    """(sector word, "ja"/"nee" for youth care) for work the person says they do."""
+    d = routes.data()
+    for found in re.finditer(r"\b(?:werk|werkt|werkte|werkzaam|baan|functie|gewerkt|dienst|bij|in de|als)\b((?:\s+\S+){1,6})", clean):
+        window = found.group(1)
+        for answer, key in (("ja", "werk_in_jeugddomein"), ("nee", "werk_buiten_jeugddomein")):
+            sector = catalogus({w: [w] for w in d[key]}).first(window)
+            if sector and not sector.negated:
+                return sector.item, answer
+    return None, None
