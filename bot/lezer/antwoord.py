@@ -33,7 +33,7 @@ _START = {
          "yep", "yup", "ya", "klopt", "dat klopt", "klopt helemaal", "correct", "zeker", "zeker weten",
          "inderdaad", "tuurlijk", "natuurlijk", "uiteraard", "absoluut", "precies", "wel", "ja wel",
          "ok", "oke", "okay", "okido", "prima", "goed", "is goed", "dat is zo", "zo is het", "ja dat klopt",
-         "affirmatief", "ja dus", "sure", "idd", "jazeker wel", "ja hoor klopt", "ja toch", "👍",
+         "affirmatief", "ja dus", "sure", "idd", "jazeker wel", "ja hoor klopt", "ja toch",
          "denk het wel", "ik denk het wel", "ik denk van wel", "volgens mij wel", "waarschijnlijk",
          "waarschijnlijk wel", "ik geloof het wel", "ik denk het"],
 }
@@ -48,6 +48,9 @@ _ORDERED = sorted(((phrase.split(), meaning) for meaning, phrases in _START.item
 _TURNS = {"nee", "niet", "nope"}
 
 
+_EMOJI = {"👍": "ja", "👌": "ja", "✅": "ja", "👎": "nee", "❌": "nee", "🤷": "weet niet"}
+
+
 @dataclass(frozen=True)
 class Antwoord:
     waarde: str          # ja, nee or weet_niet
@@ -56,6 +59,8 @@ class Antwoord:
 
 def read(text: str) -> Antwoord | None:
     """Yes, no or don't know, or None when the reply is none of these."""
+    for emoji, word in _EMOJI.items():
+        text = text.replace(emoji, f" {word} ")
     tokens = [t for t in normalise(text).split() if t not in ("ehm", "eh", "uhm", "hmm", "nou", "tja", "euh")]
     while tokens and tokens[0] == BREAK:
         tokens.pop(0)

@@ -18,7 +18,7 @@ from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 
-from bot.lezer.tekst import BREAK, negated_at, normalise
+from bot.lezer.tekst import BREAK, NEGATIONS, negated_at, normalise
 
 TYPO_MIN_LENGTH = 5   # shorter words are too easily something else
 TYPO_MIN_SCORE = 86   # rapidfuzz ratio; one wrong letter in a word of seven or more
@@ -171,7 +171,8 @@ class Catalogus:
                     tokens[p] == w for p, w in zip(positions, phrase))
                 if not literal:
                     last = max(positions) + 1
-                    found.append(Vondst(item, start, last, negated_at(tokens, start, last),
+                    between = any(tokens[j] in NEGATIONS for j in range(start, last) if j not in positions)
+                    found.append(Vondst(item, start, last, between or negated_at(tokens, start, last),
                                         zeker=not typo, exact=False))
         return found
 
@@ -197,10 +198,17 @@ class Catalogus:
         return None
 
     def outermost(self, text: str) -> list[Vondst]:
-        """Mentions in order, leaving out those inside an earlier, longer one."""
+        """Mentions in order, leaving out those inside an earlier, longer one. A phrase found
+        word for word beats a looser match that overlaps it ("master A&O-psychologie" is
+        A&O-psychologie, not "master ... psychologie")."""
+        found = self.find_all(text)
+        exact = [v for v in found if v.exact]
+        candidates = exact + [v for v in found if not v.exact
+                              and not any(v.start < e.end and e.start < v.end for e in exact)]
+        candidates.sort(key=lambda v: (v.start, -(v.end - v.start)))
         kept: list[Vondst] = []
         covered_until = -1
-        for vondst in self.find_all(text):
+        for vondst in candidates:
             if vondst.start < covered_until:
                 continue
             covered_until = vondst.end

@@ -25,7 +25,7 @@ INDICATOR_IDS = [i["id"] for i in wt.rules()["indicatoren"]]
 COLLEAGUE = ["collega", "collega's", "werkbegeleider", "praktijkbegeleider", "praktijkopleider",
              "gedragswetenschapper", "gw", "gw'er", "jeugdbeschermer", "casusregisseur", "regiehouder",
              "regievoerder", "behandelaar", "hoofdbehandelaar", "teamleider", "leidinggevende", "supervisor",
-             "begeleider van", "geregistreerde", "skj'er", "hbo collega", "hbo'er", "jeugdhulpverlener",
+             "begeleider van", "skj'er", "hbo collega", "hbo'er", "jeugdhulpverlener",
              "orthopedagoog", "psycholoog", "mentor", "coordinator", "manager", "tandempartner", "tandem"]
 REGISTERED = ["geregistreerd", "geregistreerde", "skj", "skj geregistreerd", "big", "big geregistreerd",
               "registratie", "in het register", "ingeschreven", "skj registratie", "skj'er", "big registratie",
@@ -115,7 +115,13 @@ def _in(vondst: Vondst, span: tuple[int, int]) -> bool:
 def _colleague_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
     """Clauses that speak about the registered colleague who is responsible."""
     cat = _catalogues()
-    colleague = cat["colleague"].find_all(text)
+    # "onze psycholoog is geregistreerd": the first worker named is the worker, not a colleague
+    workers = [w for w in cat["medewerker"].outermost(text)
+               if tokens[w.start] not in ("collega", "collega's")
+               and (w.start == 0 or tokens[w.start - 1] not in ("geregistreerde", "skj", "big"))]
+    first_worker = workers[0] if workers else None
+    colleague = [c for c in cat["colleague"].find_all(text)
+                 if not (first_worker and first_worker.start <= c.start < first_worker.end)]
     marks = cat["registered"].find_all(text) + cat["responsible"].find_all(text)
     spans = []
     for span in _clauses(tokens):

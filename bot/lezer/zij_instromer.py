@@ -46,8 +46,8 @@ def _cat(key: str) -> Catalogus:
         return catalogus({e["id"]: e["woorden"] for e in d["diplomas"] if not e.get("alleen_niveau")})
     if key == "diploma_niveau":
         return catalogus({e["id"]: e["woorden"] for e in d["diplomas"] if e.get("alleen_niveau")})
-    section, part = key.split(":")
-    if section in ("registratie", "ambitie", "profielen"):
+    section, _, part = key.partition(":")
+    if part:
         return catalogus({value: words[part] for value, words in d[section].items() if isinstance(words, dict)})
     return catalogus({value: words for value, words in d[section].items()})
 
@@ -91,7 +91,7 @@ def _registration(text, pending, reply, today, lezing: Lezing) -> None:
             value = {"ja": "geldig", "nee": "geen"}.get(reply.waarde)
         if value == "geldig" and ended and int(ended.group(1)) < today.year:
             value = "verlopen"
-    if value == "geldig" and _only_other_register(text):
+    if value in ("geldig", None) and _only_other_register(text) and (value or pending == "registratie"):
         value = "geen"  # Registerplein or NIP is not SKJ or BIG
     if value:
         lezing.feiten["registratie"] = value
@@ -138,12 +138,9 @@ def _diploma(text, pending, reply, today, lezing: Lezing) -> None:
     elif pending == "diploma" and not reply and len(normalise(text).split()) <= 12:
         lezing.feiten["diploma"] = "onduidelijk"  # a diploma the list does not know
         lezing.feiten["diploma_tekst"] = text.strip()[:80]
-    done = _cat("afgerond:ja").first(text)
-    not_done = _cat("afgerond:nee").first(text)
-    if not_done or (done and done.negated):
-        lezing.feiten["afgerond"] = "nee"
-    elif done:
-        lezing.feiten["afgerond"] = "ja"
+    finished = _cat("afgerond").first(text)
+    if finished:
+        lezing.feiten["afgerond"] = "nee" if finished.item == "nee" or finished.negated else "ja"
     elif pending == "afgerond" and reply:
         lezing.feiten["afgerond"] = "ja" if reply.waarde == antwoord.JA else "nee"
     _diploma_age(text, pending, reply, today, lezing)
@@ -225,7 +222,8 @@ def _catalogue_has(clean: str, words: list[str]) -> bool:
 def _work_sector(clean: str) -> tuple[str | None, str | None]:
     """(sector word, "ja"/"nee" for youth care) for work the person says they do."""
     d = routes.data()
-    for found in re.finditer(r"\b(?:werk|werkt|werkte|werkzaam|baan|functie|gewerkt|dienst|bij|in de|als)\b((?:\s+\S+){1,6})", clean):
+    trigger = r"\b(?:werk|werkt|werkte|werkzaam|baan|functie|gewerkt|dienst|bij|in de|als)\b(?=((?:\s+\S+){1,6}))"
+    for found in re.finditer(trigger, clean):
         window = found.group(1)
         for answer, key in (("ja", "werk_in_jeugddomein"), ("nee", "werk_buiten_jeugddomein")):
             sector = catalogus({w: [w] for w in d[key]}).first(window)

@@ -1,0 +1,111 @@
+"""An employer's message read into werktoedeling facts: roles, tasks, signals, topics, replies."""
+import pytest
+
+from bot.lezer.werkgever import read
+
+OPENINGS = [
+    ("Mag een mbo-thuisbegeleider alleen bij een gezin waar huiselijk geweld speelt?",
+     {"taak": "begeleiding_gezin", "medewerker": "ondersteuner"}, ["onveilige_omgeving"]),
+    ("mag onze teamondersteuner bij de GI notuleren bij een MDO",
+     {"taak": "notuleren", "medewerker": "ondersteuner", "werkveld": "jeugdbescherming"}, []),
+    ("onze psycholoog wil intakegesprekken met nieuwe gezinnen doen",
+     {"taak": "beoordeling_diagnose", "medewerker": "gedragswetenschapper"}, []),
+    ("mag een trainee een probleemanalyse maken in het wijkteam",
+     {"taak": "beoordeling_diagnose", "medewerker": "stagiair_of_zij_instromer", "werkveld": "wijkteam"}, []),
+    ("kan onze ondersteuner een concept verzoekschrift opstellen voor de jeugdbeschermer",
+     {"taak": "verzoekschrift_schrijven", "medewerker": "ondersteuner"}, []),
+    ("gezin met meerdere problemen tegelijk zonder duidelijk plan, mag een mbo'er daar komen",
+     {"medewerker": "ondersteuner"}, ["meerdere_problemen"]),
+    ("praktische ondersteuning op de woongroep door een pedagogisch medewerker",
+     {"taak": "begeleiding_gezin", "medewerker": "ondersteuner", "werkveld": "jeugdhulp"}, []),
+]
+
+
+@pytest.mark.parametrize("text,facts,signals", OPENINGS, ids=[o[0][:40] for o in OPENINGS])
+def test_openings(text, facts, signals):
+    lezing = read(text)
+    assert {k: lezing.feiten.get(k) for k in facts} == facts
+    assert lezing.signalen == signals
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the colleague is registered and responsible; the worker is not
+    ("Een geregistreerde collega is verantwoordelijk, zij zelf niet", {"verantwoordelijke": "ja", "geregistreerd": "nee"}),
+    ("ze werkt onder verantwoordelijkheid van een skj-geregistreerde gedragswetenschapper", {"verantwoordelijke": "ja"}),
+    ("er is geen geregistreerde collega die meekijkt", {"verantwoordelijke": "nee"}),
+    ("zij is zelf big-geregistreerd", {"geregistreerd": "ja"}),
+    ("de medewerker is niet geregistreerd", {"geregistreerd": "nee"}),
+    # the colleague establishes the plan; the worker drafts it (4b)
+    ("de gw stelt het plan vast en zij schrijft het uit", {"taak": "plan_schrijven", "verantwoordelijke": "ja"}),
+    # trained as a therapist, working as a family worker: treat as any professional (rule 2)
+    ("Opgeleid als beeldend therapeut, werkt als gezinsbegeleider", {"medewerker": "professional"}),
+    ("onze logopedist geeft logopedie aan een kind", {"medewerker": "vaktherapeut_paramedicus", "taak": "training_en_therapie"}),
+])
+def test_roles(text, expected):
+    lezing = read(text)
+    assert {k: lezing.feiten.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text,topic", [
+    ("hoe lang mag een zij-instromer onder verantwoordelijkheid werken?", "duur_onder_verantwoordelijkheid"),
+    ("mag iemand twee jaar onder verantwoordelijkheid blijven werken", "duur_onder_verantwoordelijkheid"),
+    ("hoe vul ik het afwegingskader in", "afwegingskader_scoring"),
+    ("de gemeente wil alleen geregistreerden, mag dat", "regionale_eisen"),
+    ("onze regio eist dat iedereen skj heeft", "regionale_eisen"),
+    ("mag oma betaald worden uit het pgb om te helpen", "pgb_familielid"),
+])
+def test_topics_the_sources_leave_open(text, topic):
+    assert read(text).feiten.get("onderwerp") == topic
+
+
+def test_a_denial_denies_only_that_signal():
+    lezing = read("er is geen geweld", "onveilig_of_risicovol")
+    assert lezing.ontkend == ["onveilige_omgeving"]
+    assert "onveilig_of_risicovol" not in lezing.antwoorden  # crisis, danger, risk still open
+
+
+def test_a_bare_no_answers_the_whole_question():
+    assert read("nee, geen geweld", "onveilig_of_risicovol").antwoorden == {"onveilig_of_risicovol": "nee"}
+
+
+@pytest.mark.parametrize("reply,pending,expected", [
+    ("jep", "complexe_problemen", {"complexe_problemen": "ja"}),
+    ("nope", "grote_impact", {"grote_impact": "nee"}),
+    ("geen idee eigenlijk", "grote_verantwoordelijkheid", {"grote_verantwoordelijkheid": "weet_niet"}),
+    ("ja er was vorige week een crisis", "onveilig_of_risicovol", {"onveilig_of_risicovol": "ja"}),
+])
+def test_indicator_replies(reply, pending, expected):
+    assert read(reply, pending).antwoorden == expected
+
+
+@pytest.mark.parametrize("reply,pending,fact,value", [
+    ("nee hoor", "geregistreerd", "geregistreerd", "nee"),
+    ("ja ze heeft skj", "geregistreerd", "geregistreerd", "ja"),
+    ("ja, hbo social work in deeltijd", "opleiding", "opleiding", "ja"),
+    ("ze doet een bbl opleiding op het mbo", "opleiding", "opleiding", "nee"),
+    ("klopt, de jeugdbeschermer", "verantwoordelijke", "verantwoordelijke", "ja"),
+    ("ze spreekt arabisch net als het gezin", "tenzij_grond", "tenzij_grond", "specifieke_vaardigheden"),
+    ("ze kent het gezin al jaren", "tenzij_grond", "tenzij_grond", "bestaande_relatie"),
+    ("ze heeft veel levenservaring", "tenzij_grond", "tenzij_grond", "anders"),
+    ("nee", "tenzij_grond", "tenzij_grond", "geen"),
+])
+def test_replies_in_context(reply, pending, fact, value):
+    assert read(reply, pending).feiten.get(fact) == value
+
+
+def test_a_trait_outside_the_ground_question_is_not_a_ground():
+    assert "tenzij_grond" not in read("onze ervaren ondersteuner wil notuleren").feiten
+
+
+def test_confirmation():
+    assert read("ja klopt", "bevestigd").bevestigd is True
+    assert read("nee", "bevestigd").bevestigd is False
+    correction = read("nee het is een stagiaire", "bevestigd")
+    assert correction.bevestigd is False and correction.feiten["medewerker"] == "stagiair_of_zij_instromer"
+
+
+def test_the_first_worker_named_is_the_worker_not_a_colleague():
+    lezing = read("onze psycholoog is skj geregistreerd en wil een diagnose stellen")
+    assert lezing.feiten["geregistreerd"] == "ja" and "verantwoordelijke" not in lezing.feiten
+    lezing = read("de stagiaire werkt samen met een psycholoog die skj geregistreerd is")
+    assert lezing.feiten["verantwoordelijke"] == "ja" and "geregistreerd" not in lezing.feiten

@@ -1,0 +1,95 @@
+"""A side-entrant's message read into route facts (today fixed at 2026-12-03)."""
+import datetime
+
+import pytest
+
+from bot.lezer.zij_instromer import read
+
+TODAY = datetime.date(2026, 12, 3)
+
+
+def facts(text, pending=None):
+    return read(text, pending, TODAY).feiten
+
+
+@pytest.mark.parametrize("text,pending,value", [
+    ("ik was geregistreerd van 2016 tot 2021, is verlopen", None, "verlopen"),
+    ("was geregistreerd tot 2020", None, "verlopen"),
+    ("nee, ik sta niet ingeschreven", "registratie", "geen"),
+    ("nee", "registratie", "geen"),
+    ("nope nooit gedaan", "registratie", "geen"),
+    ("jep", "registratie", "geldig"),
+    ("ja ik sta er nog in", "registratie", "geldig"),
+    ("vroeger wel", "registratie", "verlopen"),
+    ("ik ben big-verpleegkundige", None, "geldig"),
+    ("ik sta alleen in registerplein", "registratie", "geen"),
+    ("mijn registratie loopt nog tot 2028", None, "geldig"),
+])
+def test_registration_with_its_tense(text, pending, value):
+    assert facts(text, pending).get("registratie") == value
+
+
+@pytest.mark.parametrize("text,pending,diploma", [
+    ("SPH met uitstroomprofiel jeugdzorgwerker", None, "hsao_jeugdzorgwerker"),
+    ("hbo pedagogiek met profiel jeugd", None, "pedagogiek_jeugd"),
+    ("hbo pedagogiek zonder jeugdprofiel", None, "pedagogiek"),
+    ("sw profiel zorg", None, "sw_zorg"),
+    ("social work", "diploma", "social_work"),
+    ("master A&O-psychologie", None, "wo_niet_verwant"),
+    ("bachelor psychologie", None, "bachelor_psychologie"),
+    ("master orthopedagogiek", None, "master_orthopedagogiek"),
+    ("mbo 4 spw", None, "spw"),
+    ("creatieve therapie", "diploma", "onduidelijk"),
+    ("iets met mensen, heet geloof ik toegepaste dinges", "diploma", "onduidelijk"),
+])
+def test_diploma_with_its_profile(text, pending, diploma):
+    assert facts(text, pending).get("diploma") == diploma
+
+
+def test_the_profile_answer_is_read_as_a_profile():
+    assert facts("Jeugd", "richting").get("profiel") == "jeugd"
+
+
+@pytest.mark.parametrize("text,pending,value", [
+    ("ja, sinds 8 maanden", "hbo_functie", "nee"),
+    ("sinds acht maanden", "hbo_functie", "nee"),
+    ("anderhalf jaar", "hbo_functie", "ja"),
+    ("sinds 2019", "hbo_functie", "ja"),
+    ("nope", "hbo_functie", "nee"),
+    ("geen idee", "hbo_functie", "weet_niet"),
+    ("ik werk 15 jaar bij de politie", None, "nee"),
+    ("ik werk sinds 8 maanden als gezinsbegeleider in de jeugdzorg", None, "nee"),
+])
+def test_work_for_at_least_a_year(text, pending, value):
+    assert facts(text, pending).get("hbo_functie") == value
+
+
+@pytest.mark.parametrize("text,pending,value", [
+    ("afgestudeerd in 2023", None, "ja"),
+    ("in 2012", "diploma_recent", "nee"),
+    ("vorig jaar", "diploma_recent", "ja"),
+    ("lang geleden", "diploma_recent", "nee"),
+    ("weet ik niet meer", "diploma_recent", "weet_niet"),
+])
+def test_diploma_age(text, pending, value):
+    assert facts(text, pending).get("diploma_recent") == value
+
+
+@pytest.mark.parametrize("text,pending,value", [
+    ("ja ik wil me registreren", "ambitie", "registratie"),
+    ("eerst gewoon aan het werk", "ambitie", "nu_starten"),
+    ("weet ik nog niet", "ambitie", "registratie"),
+    ("ik wil zonder registratie werken", None, "nu_starten"),
+])
+def test_ambition(text, pending, value):
+    assert facts(text, pending).get("ambitie") == value
+
+
+def test_an_opening_with_several_facts():
+    found = facts("hbo pedagogiek, 3 jaar ervaring in de gehandicaptenzorg")
+    assert found["diploma"] == "pedagogiek" and found["werkt_in_jeugdzorg"] == "ja"
+    assert found["werkervaring_maanden"] == 36
+
+
+def test_no_registration_is_read_from_a_bare_no_without_the_question():
+    assert "registratie" not in facts("nee")
