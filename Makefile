@@ -13,7 +13,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: help install train validate run shell test clean browser inbox-gebruiker widget eval audit-tool bench nginx
+.PHONY: help install train validate run shell test clean browser inbox-gebruiker widget eval audit-tool bench nginx scenarios
 
 help:
 	@echo "make run    zet alles klaar en start de assistent"
@@ -21,6 +21,7 @@ help:
 	@echo "make test   alle tests"
 	@echo "make bench  snelheid en geheugen, tegenover kale Rasa (resultaat in var/bench)"
 	@echo "make eval   NLU-evaluatie: kruisvalidatie en held-out set (rapport in var/eval)"
+	@echo "make scenarios  speel de blinde scenario's (werkgevers en zij-instromers) door de assistent (rapport in var/scenarios)"
 	@echo "make train  train het model (alleen als data of config veranderd zijn)"
 	@echo "make inbox-gebruiker NAAM=...  maak een account voor de inbox van het deskundigenteam"
 	@echo "make clean  verwijder model, virtuele omgeving en lokale data"
@@ -93,6 +94,11 @@ clean:
 # trains; this adds the cross-validation.
 eval: $(MODEL)
 	$(BIN)/python -m devtools.nlu_eval --cv
+
+# The blind scenarios of tests/scenarios (both halves) played through the running assistant
+# as a person would; report per half in var/scenarios/. `make test` runs the test half.
+scenarios: $(MODEL)
+	$(BIN)/python -m devtools.scenarios
 
 # pip-audit in its own venv: its dependencies conflict with Rasa 3.6's pins.
 .venv-audit/bin/pip-audit:

@@ -49,7 +49,7 @@ class ActionOpening(Action):
             other = _slot_prefix("route" if flow == "werktoedeling" else "werktoedeling")
             cleared = [SlotSet(s, None) for s, v in tracker.slots.items() if s.startswith(other) and v is not None
                        and s not in ("rt_niet_begrepen", "wt_niet_begrepen", "rt_richting_gevraagd")]
-            return self._start(dispatcher, flow, tracker) + cleared
+            return self._start(dispatcher, flow, intro=True) + cleared
         message = tracker.latest_message
         intent = (message.get("intent") or {}).get("name")
         facts = flow_facts(message, tracker.slots)
@@ -65,11 +65,15 @@ class ActionOpening(Action):
             fill = {**facts["werktoedeling"], **facts["route"]}
             return [SlotSet(FLOW_SLOT, "doelgroep"), SlotSet(AUDIENCE_SLOT, None)] + [
                 SlotSet(k, v) for k, v in fill.items()]
-        return self._start(dispatcher, flow, tracker) + [SlotSet(k, v) for k, v in facts[flow].items()]
+        start = self._start(dispatcher, flow, intro=flow == "route" or not typed_text(message))
+        return start + [SlotSet(k, v) for k, v in facts[flow].items()]
 
     @staticmethod
-    def _start(dispatcher: CollectingDispatcher, flow: str, tracker: Tracker) -> list[EventType]:
-        dispatcher.utter_message(response="utter_rt_intro" if flow == "route" else "utter_wt_intro")
+    def _start(dispatcher: CollectingDispatcher, flow: str, intro: bool) -> list[EventType]:
+        """An employer's own question goes straight to the next question; the route intake
+        and a flow chosen after "voor jezelf of als werkgever?" start with their intro."""
+        if intro:
+            dispatcher.utter_message(response="utter_rt_intro" if flow == "route" else "utter_wt_intro")
         return [SlotSet(FLOW_SLOT, flow)]
 
 

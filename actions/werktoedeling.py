@@ -86,7 +86,8 @@ def _as_slots(lezing: werkgever.Lezing, slots: dict[str, Any]) -> dict[str, Any]
     if "wt_medewerker" in updates and updates["wt_medewerker"] != slots.get("wt_medewerker"):
         # another worker: what was said about the earlier one no longer holds
         for slot in ("wt_geregistreerd", "wt_opleiding"):
-            updates.setdefault(slot, None)
+            if slots.get(slot) is not None:
+                updates.setdefault(slot, None)
     updates.update({f"wt_{i}": value for i, value in lezing.antwoorden.items()})
     signals, denied = set(slots.get("wt_signalen") or []), set(slots.get("wt_ontkend") or [])
     if lezing.signalen or lezing.ontkend:
@@ -150,6 +151,10 @@ class ActionAskIndicator(Action, abc.ABC):
     """An indicator question; after a partial denial it asks only about the other signals."""
 
     indicator = ""
+
+    @abc.abstractmethod
+    def name(self) -> str:
+        """action_ask_wt_<indicator>"""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:

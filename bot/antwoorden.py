@@ -81,7 +81,7 @@ def werktoedeling_samenvatting(situatie: Situatie, omschrijving: str | None, ger
     worker = werktoedeling.entry("medewerkers", situatie.medewerker)
     if worker:
         lines.append(line("Wie het doet", worker["naam"], "medewerker"))
-    registration = {"ja": "de medewerker staat zelf in het register van SKJ of BIG",
+    registration = {"ja": "de medewerker staat zelf in het Kwaliteitsregister Jeugd (SKJ) of het BIG-register voor zorgberoepen",
                     "nee": "de medewerker staat zelf niet in het register",
                     "weet_niet": "je weet niet of de medewerker geregistreerd is"}.get(situatie.geregistreerd or "")
     if registration:

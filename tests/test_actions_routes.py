@@ -7,7 +7,7 @@ from actions.routes import (
     ActionAskRouteBevestigd,
     ActionRouteAdvies,
     ValidateRouteForm,
-    answer_to_requested,
+    button_answer,
     profiel,
     updates_from_message,
 )
@@ -29,19 +29,21 @@ def test_free_text_fills_several_facts_at_once():
     )
     assert updates["rt_diploma"] == "hbo_niet_verwant"
     assert updates["rt_hbo_functie"] == "nee"
-    assert updates["rt_werkervaring_jaren"] == 15
+    assert updates["rt_werkervaring_maanden"] == 180
 
 
 @pytest.mark.parametrize("intent, requested, expected", [
     ("affirm", "rt_afgerond", {"rt_afgerond": "ja"}),
     ("deny", "rt_diploma_recent", {"rt_diploma_recent": "nee"}),
-    ("weet_niet", "rt_hbo_functie", {"rt_hbo_functie": "nee"}),
+    ("weet_niet", "rt_hbo_functie", {"rt_hbo_functie": "weet_niet"}),
+    ("weet_niet", "rt_diploma_recent", {"rt_diploma_recent": "weet_niet"}),
     ("weet_niet", "rt_ambitie", {"rt_ambitie": "registratie"}),
+    ("affirm", "rt_registratie", {"rt_registratie": "geldig"}),
     ("affirm", "rt_bevestigd", {"rt_bevestigd": True}),
-    ("deny", "rt_bevestigd", {}),
+    ("deny", "rt_bevestigd", {"rt_bevestigd": False}),
 ])
-def test_yes_no_answers(intent, requested, expected):
-    assert answer_to_requested(intent, requested) == expected
+def test_yes_no_buttons(intent, requested, expected):
+    assert button_answer(intent, requested) == expected
 
 
 @pytest.mark.asyncio
@@ -89,13 +91,18 @@ async def test_summary_and_advice_actions():
 
 
 def test_profile_reads_the_slots():
-    p = profiel({**KNOWN, "rt_werkervaring_jaren": 15.0, "rt_richting_gevraagd": True})
-    assert p.werkervaring_jaren == 15 and p.richting_gevraagd and p.diploma == "hbo_niet_verwant"
+    p = profiel({**KNOWN, "rt_werkervaring_maanden": 180.0, "rt_richting_gevraagd": True})
+    assert p.werkervaring_maanden == 180 and p.richting_gevraagd and p.diploma == "hbo_niet_verwant"
 
 
-def test_entity_values_are_resolved_through_the_catalogue():
+def test_typed_text_is_read_by_the_fact_reader_not_by_diets_entities():
     message = {"text": "ik heb social work profiel jeugd", "intent": {"name": "inform"},
-               "entities": [{"entity": "diploma", "value": "social work profiel jeugd"}]}
+               "entities": [{"entity": "diploma", "value": "sph"}]}
     assert updates_from_message(message, "rt_diploma")["rt_diploma"] == "sw_jeugd"
-    unknown = {"text": "/inform", "entities": [{"entity": "diploma", "value": "iets raars"}]}
-    assert "rt_diploma" not in updates_from_message(unknown, "rt_diploma")
+
+
+def test_the_profile_answer_makes_social_work_qualifying():
+    """Social Work, then "Jeugd" to the profile question, gives direct access (issue 16)."""
+    message = {"text": "Jeugd", "intent": {"name": "inform"}}
+    updates = updates_from_message(message, "rt_richting", {"rt_diploma": "social_work"})
+    assert updates["rt_diploma"] == "sw_jeugd"

@@ -6,7 +6,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.werktoedeling import (
     ActionWerktoedelingAdvies,
     ValidateWerktoedelingForm,
-    answer_to_requested,
     facts_from_message,
     situatie,
 )
@@ -25,8 +24,8 @@ def test_text_fills_task_worker_and_signal():
         {"text": "Mag een stagiair notuleren bij een gezin met huiselijk geweld?"}, EMPTY
     )
     assert found == {
-        "wt_taak": "notuleren", "wt_medewerker": "in_opleiding",
-        "wt_signalen": ["onveilige_omgeving"],
+        "wt_taak": "notuleren", "wt_medewerker": "stagiair_of_zij_instromer",
+        "wt_signalen": ["onveilige_omgeving"], "wt_ontkend": [],
     }
 
 
@@ -38,11 +37,13 @@ def test_button_entities_fill_slots_without_reading_the_payload_as_text():
     assert found == {"wt_werkveld": "wijkteam"}
 
 
-def test_a_denial_removes_the_signal_and_answers_no():
+def test_a_denial_removes_only_that_signal_and_leaves_the_question_open():
+    """"Er is geen geweld" says nothing about a crisis (issue 16)."""
     slots = {"wt_signalen": ["onveilige_omgeving", "meerdere_problemen"]}
     found = facts_from_message({"text": "er is toch geen geweld"}, slots)
     assert found["wt_signalen"] == ["meerdere_problemen"]
-    assert found["wt_onveilig_of_risicovol"] == "nee"
+    assert found["wt_ontkend"] == ["onveilige_omgeving"]
+    assert "wt_onveilig_of_risicovol" not in found
 
 
 @pytest.mark.parametrize("intent, requested, expected", [
@@ -51,9 +52,12 @@ def test_a_denial_removes_the_signal_and_answers_no():
     ("deny", "wt_tenzij_grond", {"wt_tenzij_grond": "geen"}),
     ("affirm", "wt_tenzij_grond", {}),  # "ja" alone does not say which ground
     ("affirm", "wt_werkveld", {}),
+    ("deny", "wt_geregistreerd", {"wt_geregistreerd": "nee"}),
+    ("affirm", "wt_bevestigd", {"wt_bevestigd": True}),
 ])
-def test_yes_no_answers_fit_the_question_asked(intent, requested, expected):
-    assert answer_to_requested(intent, requested) == expected
+def test_yes_no_buttons_fit_the_question_asked(intent, requested, expected):
+    message = {"text": f"/{intent}", "intent": {"name": intent}}
+    assert facts_from_message(message, {}, requested) == expected
 
 
 @pytest.mark.asyncio
@@ -87,7 +91,7 @@ async def test_escape_intents_leave_the_turn_to_their_rule():
 
 @pytest.mark.asyncio
 async def test_advice_action_sends_text_buttons_and_the_payload():
-    slots = {"wt_taak": "plan_vaststellen"}
+    slots = {"wt_taak": "plan_vaststellen", "wt_werkveld": "jeugdhulp", "wt_medewerker": "ondersteuner"}
     dispatcher = CollectingDispatcher()
     await ActionWerktoedelingAdvies().run(dispatcher, tracker(slots, "x"), {})
     text_message, payload_message = dispatcher.messages
@@ -98,3 +102,34 @@ async def test_advice_action_sends_text_buttons_and_the_payload():
 def test_situatie_reads_indicator_answers_from_their_slots():
     s = situatie({"wt_complexe_problemen": "ja", "wt_taak": "notuleren"})
     assert s.antwoorden == {"complexe_problemen": "ja"} and s.taak == "notuleren"
+
+
+@pytest.mark.asyncio
+async def test_the_check_confirms_before_it_advises():
+    slots = {"requested_slot": "wt_tenzij_grond", "wt_taak": "begeleiding_gezin", "wt_werkveld": "jeugdhulp",
+             "wt_medewerker": "ondersteuner", "wt_signalen": ["crisis"]}
+    events = await ValidateWerktoedelingForm().run(CollectingDispatcher(), tracker(slots, "/deny", "deny"), DOMAIN)
+    assert {e["name"]: e["value"] for e in events}["requested_slot"] == "wt_bevestigd"
+
+
+@pytest.mark.asyncio
+async def test_a_correction_at_the_summary_changes_the_facts_and_shows_the_summary_again():
+    slots = {"requested_slot": "wt_bevestigd", "wt_taak": "begeleiding_gezin", "wt_werkveld": "jeugdhulp",
+             "wt_medewerker": "ondersteuner", "wt_signalen": ["crisis"], "wt_tenzij_grond": "geen"}
+    events = await ValidateWerktoedelingForm().run(
+        CollectingDispatcher(), tracker(slots, "nee, het is een hbo-stagiaire", "deny"), DOMAIN)
+    as_dict = {e["name"]: e["value"] for e in events}
+    assert as_dict["wt_medewerker"] == "student"
+    assert as_dict["requested_slot"] == "wt_verantwoordelijke"  # a new fact can need a new question
+
+
+@pytest.mark.asyncio
+async def test_no_at_the_summary_offers_the_parts_to_change():
+    dispatcher = CollectingDispatcher()
+    slots = {"requested_slot": "wt_bevestigd", "wt_taak": "notuleren", "wt_werkveld": "jeugdhulp",
+             "wt_medewerker": "ondersteuner", "wt_signalen": ["crisis"]}
+    await ValidateWerktoedelingForm().run(dispatcher, tracker(slots, "/deny", "deny"), DOMAIN)
+    assert dispatcher.messages[0]["response"] == "utter_wt_wat_klopt_niet"
+    change = tracker(slots, '/inform{"wijzig": "medewerker"}', entities=[{"entity": "wijzig", "value": "medewerker"}])
+    events = await ValidateWerktoedelingForm().run(CollectingDispatcher(), change, DOMAIN)
+    assert {e["name"]: e["value"] for e in events}["requested_slot"] == "wt_medewerker"

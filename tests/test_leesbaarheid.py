@@ -26,17 +26,22 @@ def responses():
 
 
 def advice_messages():
-    norm = werktoedeling.rules()["norm"]
+    regels = werktoedeling.rules()
     for case in yaml.safe_load((CASES / "werktoedeling.yml").read_text(encoding="utf-8")):
         advies = werktoedeling.evaluate(werktoedeling.Situatie(**case["gegeven"]))
         if advies.klaar:  # "Waarom?" follows the advice: read as one conversation
             yield f"werktoedeling: {case['naam']}", "\n".join(
-                [antwoorden.werktoedeling_tekst(advies), antwoorden.werktoedeling_waarom(advies, norm)])
+                [antwoorden.werktoedeling_tekst(advies), antwoorden.werktoedeling_waarom(advies, regels)])
+        situatie = werktoedeling.Situatie(**case["gegeven"])
+        yield f"samenvatting: {case['naam']}", antwoorden.werktoedeling_samenvatting(
+            situatie, "mijn eigen omschrijving", set(case["gegeven"]))
     for case in yaml.safe_load((CASES / "routes.yml").read_text(encoding="utf-8")):
         advies = routes.advise(routes.Profiel(**case["gegeven"]))
         if advies.klaar:  # "Kosten en duur" follows the advice
             yield f"route: {case['naam']}", "\n".join(
                 [antwoorden.route_tekst(advies), antwoorden.route_kosten_duur(advies)])
+        yield f"route-samenvatting: {case['naam']}", antwoorden.route_samenvatting(
+            routes.Profiel(**case["gegeven"]), set(case["gegeven"]))
 
 
 def knowledge_fragments():

@@ -114,6 +114,11 @@ def _phrase(phrase: str) -> tuple[str, ...]:
     return tuple(normalise(phrase).split())
 
 
+# Every word of every catalogue: a word that one catalogue knows exactly ("vaktherapeut") is
+# not a typo for a word of another ("vaktherapie").
+_CATALOGUE_WORDS: set[str] = set()
+
+
 class Catalogus:
     """Matches the phrases of one catalogue ({item: [phrases]}) against messages."""
 
@@ -121,10 +126,11 @@ class Catalogus:
         self.phrases = [(item, _phrase(p)) for item, phrases in words_by_item.items()
                         for p in phrases if _phrase(p)]
         self.vocabulary = sorted({w for _, words in self.phrases for w in words if len(w) >= TYPO_MIN_LENGTH})
+        _CATALOGUE_WORDS.update(w for _, words in self.phrases for w in words)
 
     def _correct(self, word: str) -> str | None:
         """The catalogue word a typo stands for, or None."""
-        if len(word) < TYPO_MIN_LENGTH or is_dutch_word(word) or word in self.vocabulary:
+        if len(word) < TYPO_MIN_LENGTH or is_dutch_word(word) or word in _CATALOGUE_WORDS:
             return None
         found = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_MIN_SCORE)
         return found[0] if found else None

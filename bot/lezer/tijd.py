@@ -31,7 +31,7 @@ _MONTHS = {"januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3
 _YEAR_UNITS = {"jaar", "jaren", "jr", "jr.", "j", "jaartje", "jaartjes", "jaar", "jaars"}
 _MONTH_UNITS = {"maand", "maanden", "mnd", "mnden", "mndn", "maandje", "maandjes", "mnd."}
 _WEEK_UNITS = {"week", "weken", "wk", "weekjes"}
-_MORE = {"ruim", "meer", "langer", "over", "al", "zeker", "minstens"}  # "ruim een jaar"
+_MORE = {"ruim", "meer", "langer", "minstens"}  # "ruim een jaar"
 _LESS = {"bijna", "nog", "geen", "krap", "net"}                      # "bijna een jaar"
 _JUST_STARTED = ["net begonnen", "pas begonnen", "net gestart", "pas gestart", "net in dienst",
                  "pas in dienst", "sinds kort", "nog maar net", "deze maand", "vorige maand",
