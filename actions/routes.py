@@ -18,6 +18,7 @@ FACTS = [
 ]
 YES_NO_QUESTIONS = {"rt_afgerond", "rt_diploma_recent", "rt_werkt_in_jeugdzorg", "rt_hbo_functie"}
 CONFIRM = "rt_bevestigd"
+CHANGE = "rt_wijzig"  # "Wat klopt er niet?", after "Iets aanpassen" at the summary
 # What "Iets aanpassen" can point at; clearing these makes the intake ask again.
 PARTS = {
     "registratie": ["rt_registratie"],
@@ -46,7 +47,7 @@ def button_answer(intent: str | None, requested: str | None) -> dict[str, Any]:
         return {requested: "nu_starten" if answer == "nee" else "registratie"}
     if requested == "rt_registratie":
         return {requested: {"ja": "geldig", "nee": "geen"}.get(answer)} if answer != "weet_niet" else {}
-    if requested == CONFIRM:
+    if requested in (CONFIRM, CHANGE):
         return {CONFIRM: answer == "ja"}
     return {}
 
@@ -61,7 +62,7 @@ def updates_from_message(message: dict[str, Any], requested: str | None,
     found = dict(lezing.feiten)
     for fact, value in button_entities(message, {"registratie", "ambitie", "diploma", "wijzig"}).items():
         if fact == "wijzig":
-            return {slot: None for slot in PARTS.get(value, [])} | {CONFIRM: None}
+            return {slot: None for slot in PARTS.get(value, [])} | {CONFIRM: None, CHANGE: None}
         found[fact] = value
         lezing.geraden.discard(fact)
     profile = found.pop("profiel", None)
@@ -96,28 +97,27 @@ class ValidateRouteForm(EngineForm):
         advies = routes.advise(profiel(slots))
         if not advies.klaar:
             return f"rt_{advies.volgende_vraag}"
-        return None if slots.get(CONFIRM) else CONFIRM
+        if slots.get(CONFIRM) is None:
+            return CONFIRM
+        return None if slots.get(CONFIRM) else CHANGE  # "nee" at the summary: what is not right?
 
     def updates_from(self, message, slots, requested):
         updates = updates_from_message(message, requested, slots)
-        if requested == CONFIRM and any(k not in (CONFIRM, "rt_geraden") for k in updates):
+        if requested in (CONFIRM, CHANGE) and any(k not in (CONFIRM, CHANGE, "rt_geraden") for k in updates):
             updates[CONFIRM] = None  # a correction: show the summary again
+            updates[CHANGE] = None
         return updates
 
     def answered(self, requested, updates):
         if requested == CONFIRM:
             # A correction typed at the summary counts too: the summary is shown again.
-            return updates.get(CONFIRM) is True or any(
+            return CONFIRM in updates or any(
                 k not in (CONFIRM, "rt_richting_gevraagd", "rt_geraden") for k in updates)
+        if requested == CHANGE:
+            return any(k not in (CONFIRM, CHANGE, "rt_geraden") for k in updates)
         if requested == "rt_richting":
             return True
         return requested in updates
-
-    def on_miss(self, dispatcher, requested, updates):
-        if requested != CONFIRM:
-            return None
-        dispatcher.utter_message(response="utter_rt_wat_klopt_niet")
-        return [SlotSet(k, v) for k, v in updates.items()] + [SlotSet(self.miss_slot, 0)]
 
 
 class ActionAskRouteBevestigd(Action):

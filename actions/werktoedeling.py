@@ -15,6 +15,7 @@ from bot.lezer import werkgever
 
 FORM = "werktoedeling_form"
 CONFIRM = "wt_bevestigd"
+CHANGE = "wt_wijzig"  # "Wat klopt er niet?", after "Iets aanpassen" at the summary
 INDICATOR_IDS = [i["id"] for i in wt.rules()["indicatoren"]]
 TASK_QUESTIONS = {"wt_taak", "wt_taaksoort"}  # a named task or a chosen kind both answer
 FACTS = ["taak", "taaksoort", "werkveld", "medewerker", "geregistreerd", "opleiding",
@@ -28,7 +29,7 @@ PARTS = {
     "reden": ["wt_tenzij_grond"],
 }
 # Facts about the task and the child; a new task starts without them.
-TASK_SLOTS = [*PARTS["taak"], *PARTS["situatie"], "wt_tenzij_grond", "wt_onderwerp", CONFIRM, "wt_geraden"]
+TASK_SLOTS = [*PARTS["taak"], *PARTS["situatie"], "wt_tenzij_grond", "wt_onderwerp", CONFIRM, CHANGE, "wt_geraden"]
 
 
 def slot_for_question(question: str) -> str:
@@ -61,7 +62,7 @@ def facts_from_message(message: dict[str, Any], slots: dict[str, Any],
         _button_answer(lezing, pending, YES_NO[intent])
     for fact, value in button_entities(message, {*FACTS, "wijzig"}).items():
         if fact == "wijzig":
-            return {slot: None for slot in PARTS.get(value, [])} | {CONFIRM: None}
+            return {slot: None for slot in PARTS.get(value, [])} | {CONFIRM: None, CHANGE: None}
         if fact == "taaksoort":
             lezing.feiten["taaksoort"] = value if value in wt.rules()["taaksoorten"] else None
         else:
@@ -77,7 +78,7 @@ def _button_answer(lezing: werkgever.Lezing, pending: str, answer: str) -> None:
         lezing.feiten[pending] = answer
     elif pending == "tenzij_grond" and answer != wt.JA:
         lezing.feiten[pending] = "geen"
-    elif pending == "bevestigd":
+    elif pending in ("bevestigd", "wijzig"):
         lezing.bevestigd = answer == wt.JA
 
 
@@ -117,30 +118,32 @@ class ValidateWerktoedelingForm(EngineForm):
         advies = wt.evaluate(situatie(slots))
         if not advies.klaar:
             return slot_for_question(advies.volgende_vraag)
-        return None if slots.get(CONFIRM) else CONFIRM
+        if slots.get(CONFIRM) is None:
+            return CONFIRM
+        return None if slots.get(CONFIRM) else CHANGE  # "nee" at the summary: what is not right?
 
     def updates_from(self, message, slots, requested):
         updates = facts_from_message(message, slots, requested)
         if requested in TASK_QUESTIONS and typed_text(message):
             updates.setdefault("wt_taak_omschrijving", typed_text(message))
-        if requested == CONFIRM and any(k != CONFIRM for k in updates):
+        if requested in (CONFIRM, CHANGE) and any(k not in (CONFIRM, CHANGE, "wt_geraden") for k in updates):
             updates[CONFIRM] = None  # a correction: show the summary again
+            updates[CHANGE] = None
         return updates
 
     def answered(self, requested, updates):
         if requested in TASK_QUESTIONS:  # a named task or a chosen kind both answer
             return bool(TASK_QUESTIONS & updates.keys())
         if requested == CONFIRM:
-            return updates.get(CONFIRM) is True or any(k != CONFIRM for k in updates)
+            return CONFIRM in updates or any(k not in (CONFIRM, "wt_geraden") for k in updates)
+        if requested == CHANGE:
+            return any(k not in (CONFIRM, CHANGE, "wt_geraden") for k in updates)
         return requested in updates
 
     def on_miss(self, dispatcher, requested, updates):
         if requested == "wt_taak":
             # Not a task we know: ask which kind of task it is instead.
             return [SlotSet(k, v) for k, v in updates.items()] + [SlotSet("requested_slot", "wt_taaksoort")]
-        if requested == CONFIRM:
-            dispatcher.utter_message(response="utter_wt_wat_klopt_niet")
-            return [SlotSet(k, v) for k, v in updates.items()] + [SlotSet(self.miss_slot, 0)]
         if requested.removeprefix("wt_") in INDICATOR_IDS and "wt_ontkend" in updates:
             # "Er is geen geweld": that one signal is denied; the question asks about the rest.
             return [SlotSet(k, v) for k, v in updates.items()] + [SlotSet(self.miss_slot, 0)]

@@ -54,6 +54,7 @@ def test_a_denial_removes_only_that_signal_and_leaves_the_question_open():
     ("affirm", "wt_werkveld", {}),
     ("deny", "wt_geregistreerd", {"wt_geregistreerd": "nee"}),
     ("affirm", "wt_bevestigd", {"wt_bevestigd": True}),
+    ("deny", "wt_bevestigd", {"wt_bevestigd": False}),
 ])
 def test_yes_no_buttons_fit_the_question_asked(intent, requested, expected):
     message = {"text": f"/{intent}", "intent": {"name": intent}}
@@ -125,11 +126,11 @@ async def test_a_correction_at_the_summary_changes_the_facts_and_shows_the_summa
 
 @pytest.mark.asyncio
 async def test_no_at_the_summary_offers_the_parts_to_change():
-    dispatcher = CollectingDispatcher()
     slots = {"requested_slot": "wt_bevestigd", "wt_taak": "notuleren", "wt_werkveld": "jeugdhulp",
              "wt_medewerker": "ondersteuner", "wt_signalen": ["crisis"]}
-    await ValidateWerktoedelingForm().run(dispatcher, tracker(slots, "/deny", "deny"), DOMAIN)
-    assert dispatcher.messages[0]["response"] == "utter_wt_wat_klopt_niet"
+    events = await ValidateWerktoedelingForm().run(CollectingDispatcher(), tracker(slots, "nee", "deny"), DOMAIN)
+    assert {e["name"]: e["value"] for e in events}["requested_slot"] == "wt_wijzig"  # no advice yet
+    slots = {**slots, "requested_slot": "wt_wijzig", "wt_bevestigd": False}
     change = tracker(slots, '/inform{"wijzig": "medewerker"}', entities=[{"entity": "wijzig", "value": "medewerker"}])
     events = await ValidateWerktoedelingForm().run(CollectingDispatcher(), change, DOMAIN)
     assert {e["name"]: e["value"] for e in events}["requested_slot"] == "wt_medewerker"

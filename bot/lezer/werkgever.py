@@ -245,7 +245,7 @@ def _read_reply(text: str, pending: str | None, lezing: Lezing) -> None:
         return
     reply = antwoord.read(text)
     cat = _catalogues()
-    if pending == "bevestigd":
+    if pending in ("bevestigd", "wijzig"):
         if reply and not lezing.feiten and not lezing.signalen and not lezing.ontkend:
             lezing.bevestigd = reply.waarde == wt.JA
         elif reply and reply.waarde == wt.NEE:

@@ -65,7 +65,7 @@ def read(text: str, pending: str | None = None, today: datetime.date | None = No
     _ambition(text, pending, reply, lezing)
     _diploma(text, pending, reply, today, lezing)
     _work(text, pending, reply, today, lezing)
-    if pending == "bevestigd" and reply:
+    if pending in ("bevestigd", "wijzig") and reply:
         others = {k for k in lezing.feiten if k not in ("afgerond",)}
         if not others:
             lezing.bevestigd = reply.waarde == antwoord.JA
