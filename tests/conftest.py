@@ -32,6 +32,27 @@ class Assistant:
         response.raise_for_status()
         return response.json()
 
+    def pending(self, sender: str) -> str | None:
+        """The question an open form waits for (Rasa's requested_slot, via the tracker API)."""
+        response = requests.get(f"{self.url}/conversations/{sender}/tracker",
+                                params={"token": self.stack.token}, timeout=30)
+        response.raise_for_status()
+        return response.json()["slots"].get("requested_slot")
+
+    def answer(self, sender: str, messages: list[dict], answers: dict[str, str],
+               limit: int = 12) -> list[dict]:
+        """Answers each question the form asks from `answers` (slot name: text) until no
+        form waits, and returns the last reply. The summary ("Klopt dit?") is confirmed
+        unless `answers` says otherwise; a question without an answer fails the test."""
+        answers = {"wt_bevestigd": "/affirm", "rt_bevestigd": "/affirm", **answers}
+        for _ in range(limit):
+            slot = self.pending(sender)
+            if slot is None:
+                return messages
+            assert slot in answers, f"unexpected question {slot}: {texts(messages)}"
+            messages = self.say(sender, answers[slot])
+        raise AssertionError(f"the form still asks after {limit} answers")
+
 
 @pytest.fixture(scope="session")
 def assistant(tmp_path_factory) -> Assistant:

@@ -135,9 +135,3 @@ def test_every_condition_set_and_fact_value_named_by_rules_exists():
 def test_unknown_facts_stay_unknown():
     assert facts(Situatie())["taaksoort"] is None
     assert facts(Situatie())["onderwerp"] == "geen"
-
-
-def test_nlu_lookup_tables_match_the_catalogues():
-    from bot.nlu_lookups import TARGET, render
-
-    assert TARGET.read_text(encoding="utf-8") == render(), "run: python -m bot.nlu_lookups"

@@ -84,6 +84,8 @@ def test_hostile_input_gets_a_polite_reply_and_changes_nothing(assistant, sender
         assert secret not in everything
     assert [p.read_bytes() for p in RULE_FILES] == rules_before
     assert assistant.say(sender, "hallo"), "the conversation goes on"
-    check = assistant.say(sender + "-controle", "mag een stagiair een plan vaststellen?")
+    control = sender + "-controle"
+    check = assistant.answer(control, assistant.say(control, "mag een stagiair een plan vaststellen?"),
+                             {"wt_werkveld": '/inform{"werkveld": "jeugdhulp"}'})
     assert "geregistreerde professional nodig" in texts(check), "the rules are unchanged"
 

@@ -29,7 +29,8 @@ def test_step_by_step_with_buttons_and_a_correction_at_the_summary(assistant, se
     assistant.say(sender, '/inform{"ambitie": "registratie"}')
     assert "afgerond" in texts(assistant.say(sender, "ik heb social work profiel jeugd"))
     assert "diploma gehaald" in texts(assistant.say(sender, "/affirm"))
-    summary = texts(assistant.say(sender, "/affirm"))
+    assert "Werk je nu in de jeugdhulp" in texts(assistant.say(sender, "/affirm"))
+    summary = texts(assistant.say(sender, "/deny"))
     assert "hbo Social Work, profiel Jeugd, afgerond" in summary
     # correct the diploma at the summary: SPH, not profile Jeugd; the rest is kept
     corrected = texts(assistant.say(sender, "nee, het was SPH"))

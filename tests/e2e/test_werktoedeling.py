@@ -13,7 +13,10 @@ def test_free_text_example_asks_only_what_is_missing(assistant, sender):
     assert texts(first) == "Waar werkt de medewerker?"  # task, worker and indicator were understood
     second = assistant.say(sender, '/inform{"werkveld": "jeugdhulp"}')
     assert "bijzondere reden" in texts(second)
-    final = assistant.say(sender, "nee")
+    summary = texts(assistant.say(sender, "nee"))
+    assert summary.startswith("Dit heb ik begrepen:") and "Klopt dit?" in summary
+    assert "een onveilige omgeving" in summary  # the signal it read, shown before it advises
+    final = assistant.say(sender, "ja klopt")
     result = advice(final)
     assert result["verdict"] == "geregistreerd_vereist"
     assert [i["id"] for i in result["indicatoren"]] == ["onveilig_of_risicovol"]
@@ -29,26 +32,41 @@ def test_button_start_then_weet_ik_niet_counts_as_applying(assistant, sender):
     start = assistant.say(sender, "/start_werktoedeling")
     assert "Om welke taak gaat het?" in texts(start)
     assert texts(assistant.say(sender, "begeleiding in het gezin")) == "Waar werkt de medewerker?"
-    assistant.say(sender, '/inform{"werkveld": "wijkteam"}')
-    assistant.say(sender, '/inform{"medewerker": "niet_geregistreerd"}')
+    assert "Wie zou de taak doen?" in texts(assistant.say(sender, '/inform{"werkveld": "jeugdhulp"}'))
+    assert "onveilige" in texts(assistant.say(sender, '/inform{"medewerker": "niet_geregistreerd"}'))
     question = assistant.say(sender, "/weet_niet")
     assert "bijzondere reden" in texts(question)  # "weet ik niet" settled the indicators
-    final = assistant.say(sender, "nee")
+    assistant.say(sender, "nee")
+    final = assistant.say(sender, "/affirm")
     result = advice(final)
     assert result["verdict"] == "geregistreerd_vereist"
     assert result["onzeker"] is True
     assert "Je wist niet zeker" in texts(final)
 
 
+def test_no_at_the_summary_asks_what_to_change_and_keeps_the_rest(assistant, sender):
+    assistant.say(sender, "mag onze teamondersteuner rapportages uitwerken bij de jeugdbescherming?")
+    question = assistant.say(sender, "nee")
+    assert "Wat klopt er niet?" in texts(question)
+    assert '/inform{"wijzig": "medewerker"}' in payloads(question)
+    assert "Wie zou de taak doen?" in texts(assistant.say(sender, '/inform{"wijzig": "medewerker"}'))
+    summary = texts(assistant.say(sender, '/inform{"medewerker": "student"}'))
+    assert "rapportages" in summary and "Klopt dit?" in summary  # the task was kept
+
+
 def test_correction_changes_the_advice_without_starting_over(assistant, sender):
     assistant.say(sender, "Mag een teamondersteuner bij de GI een gezin in crisis begeleiden?")
-    assert advice(assistant.say(sender, "nee"))["verdict"] == "geregistreerd_vereist"
+    assistant.say(sender, "nee")
+    assert advice(assistant.say(sender, "klopt"))["verdict"] == "geregistreerd_vereist"
     corrected = assistant.say(sender, "het gaat toch om een stagiair")
-    assert advice(corrected)["verdict"] == "onder_verantwoordelijkheid"
+    assert "opleiding" in texts(corrected)  # a trainee: the rule for workers in training asks more
+    final = assistant.answer(sender, corrected, {"wt_opleiding": "ja", "wt_verantwoordelijke": "ja"})
+    assert advice(final)["verdict"] == "onder_verantwoordelijkheid"
 
 
 def test_waarom_explains_the_norm_and_names_the_sources(assistant, sender):
     assistant.say(sender, "mag onze teamondersteuner rapportages uitwerken bij de jeugdbescherming?")
+    assistant.say(sender, "/affirm")
     why = texts(assistant.say(sender, "/waarom"))
     assert "drie delen" in why and "Waar staat dit?" in why
 
@@ -69,7 +87,8 @@ def test_crisis_during_the_check_is_answered_and_the_check_goes_on(assistant, se
 
 
 def test_a_question_the_sources_leave_open_goes_to_the_deskundigenteam(assistant, sender):
-    reply = assistant.say(sender, "mag de ondersteuner het plan ondertekenen namens de jeugdbeschermer?")
+    assistant.say(sender, "mag de ondersteuner het plan ondertekenen namens de jeugdbeschermer?")
+    reply = assistant.say(sender, "/affirm")
     result = advice(reply)
     assert result["verdict"] == "deskundigenteam"
     assert "/mens_spreken" in payloads(reply)

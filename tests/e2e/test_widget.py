@@ -122,6 +122,8 @@ def route_intake(chat):
     chat.choose("Ja")
     chat.wait_for_bot("Wanneer heb je je diploma gehaald?")
     chat.choose("Minder dan 5 jaar geleden")
+    chat.wait_for_bot("Werk je nu in de jeugdhulp")
+    chat.choose("Nee")
     chat.wait_for_bot("Dit heb ik begrepen:")
     chat.choose("Klopt")
 
@@ -132,6 +134,8 @@ def werktoedeling_check(chat):
     chat.choose("Bij een jeugdhulpaanbieder")
     chat.wait_for_bot("bijzondere reden")
     chat.choose("Nee")
+    chat.wait_for_bot("Dit heb ik begrepen:")
+    chat.choose("Klopt")
 
 
 # --- the page and its Content Security Policy -------------------------------------------
