@@ -166,7 +166,8 @@ class ActionRouteKostenDuur(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
         advies = routes.advise(profiel(tracker.slots))
-        dispatcher.utter_message(text=route_kosten_duur(advies))
+        buttons = [] if advies.klaar else [{"title": "Waar begin ik?", "payload": "/start_route"}]
+        dispatcher.utter_message(text=route_kosten_duur(advies), buttons=buttons)
         return []
 
 

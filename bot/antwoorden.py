@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from bot import routes, werktoedeling
-from bot.routes import Profiel, RouteAdvies
+from bot.routes import Profiel, Route, RouteAdvies
 from bot.werktoedeling import WEET_NIET, Advies, Situatie
 
 
@@ -213,7 +213,22 @@ def route_tekst(advies: RouteAdvies) -> str:
 
 
 def route_kosten_duur(advies: RouteAdvies) -> str:
-    return "\n".join(
-        line for r in advies.routes
-        for line in (f"{r.naam}:", f"- Duur: {r.duur}", f"- Kosten: {r.kosten}")
-    )
+    """The advice's own routes; without an advice yet, what is known of the main routes."""
+    if advies.klaar and advies.routes:
+        return "\n".join(_kosten_duur(advies.routes))
+    overzicht, bronnen = routes.overzicht()
+    return "\n".join([
+        "Wat een route kost en hoe lang die duurt, verschilt per route en per aanbieder. "
+        "Dit weten we uit onze bronnen:",
+        "",
+        *_kosten_duur(overzicht),
+        "",
+        "Welke route bij jou past, hangt af van je diploma en je werk. "
+        "Kies 'Waar begin ik?', dan zoeken we het samen uit.",
+        "",
+        "Bronnen: " + "; ".join(b.kort() for b in bronnen) + ".",
+    ])
+
+
+def _kosten_duur(items: list[Route]) -> list[str]:
+    return [line for r in items for line in (f"{r.naam}:", f"- Duur: {r.duur}", f"- Kosten: {r.kosten}")]

@@ -166,3 +166,17 @@ def _advice(rule: dict[str, Any]) -> RouteAdvies:
         deskundigenteam=bool(outcome.get("deskundigenteam")),
         bronnen=cite(references),
     )
+
+
+# The routes someone asks about before they have an advice of their own ("wat kost een EVC?").
+OVERZICHT = ("direct_registreren", "aanvullende_scholing_45ec", "evc", "praktijkprogramma",
+             "deeltijd_duaal_opleiding")
+
+
+def overzicht() -> tuple[list[Route], list[Bron]]:
+    """Cost and duration of the main routes, as far as the sources know them, with sources."""
+    catalogue = data()["routes"]
+    chosen = {rid: catalogue[rid] for rid in OVERZICHT}
+    return ([Route(rid, r["naam"], r["wat"], r["duur"], r["kosten"]) for rid, r in chosen.items()],
+            cite(ref for r in chosen.values() for ref in r["bronnen"]))
+

@@ -87,3 +87,20 @@ def test_rules_name_only_known_phases_and_routes():
     for rule in d["regels"]:
         assert rule["dan"]["fase"] in d["fasen"]
         assert set(rule["dan"]["routes"]) <= set(d["routes"])
+
+
+def test_cost_and_duration_before_any_advice_gives_the_main_routes_with_sources():
+    """Issue 17: 'wat kost een EVC?' as a first message got no reply at all."""
+    from bot.antwoorden import route_kosten_duur
+
+    text = route_kosten_duur(advise(Profiel()))
+    for route_id in ("direct_registreren", "aanvullende_scholing_45ec", "evc", "praktijkprogramma"):
+        assert data()["routes"][route_id]["naam"] in text
+    assert "Bronnen:" in text and "Waar begin ik?" in text
+
+
+def test_no_route_text_promises_more_than_the_sources():
+    """Issue 16: 'geen kosten voor jou', 'vaak betaalt de werkgever', 'gratis' for individuals."""
+    text = yaml.safe_dump(data(), allow_unicode=True).lower()
+    for claim in ("geen kosten voor jou", "vaak betaalt de werkgever", "dat is gratis", "haalden"):
+        assert claim not in text
