@@ -4,9 +4,13 @@ Written by people outside the project from ../shared/kennis/ only; see tests/sce
 The development half guides changes; this half is only measured. The targets are issue 15's."""
 import pytest
 
-from devtools.scenarios import Client, load, meets_targets, run_half
+from devtools.scenarios import SCENARIOS, Client, load, meets_targets, run_half
 
-pytestmark = pytest.mark.e2e
+# Until the blind suite is written, checked and frozen (issue 15 stays open until then), these
+# tests say so instead of passing: a skip is reported, never counted as a pass.
+pytestmark = [pytest.mark.e2e, pytest.mark.skipif(
+    not (SCENARIOS / "toets.yml").exists(),
+    reason="blind scenario suite not frozen yet (tests/scenarios/README.md, issue 15)")]
 
 
 def test_the_scenario_files_are_complete_and_disjoint():
