@@ -52,6 +52,9 @@ WORKING_AS = ["werkt als", "werkzaam als", "functie van", "functie als", "aangen
               "nu als", "werkt nu als", "ingezet als"]
 TRAINED_AS = ["opgeleid als", "opleiding tot", "opleiding als", "van huis uit", "oorspronkelijk", "van origine",
               "vroeger", "afgestudeerd als", "gediplomeerd"]
+# Registered people in general ("de gemeente wil alleen geregistreerden"), not the worker asked about.
+PEOPLE_IN_GENERAL = ["geregistreerden", "professionals", "medewerkers", "mensen", "krachten", "hulpverleners",
+                     "collega's", "skj'ers"]
 OTHER_REGISTERS = ["nip", "nvo", "registerplein", "kinder en jeugdpsycholoog", "k&j", "basisaantekening"]
 
 
@@ -203,8 +206,9 @@ def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> 
         negated = any(v.negated for v in cat["registered"].find_all(text) + cat["responsible"].find_all(text)
                       if span[0] <= v.start < span[1])
         lezing.feiten.setdefault("verantwoordelijke", wt.NEE if negated else wt.JA)
+    tokens = normalise(text).split()
     for vondst in cat["registered"].outermost(text):
-        if about_colleague(vondst) or vondst.item != "geregistreerd":
+        if about_colleague(vondst) or vondst.item != "geregistreerd" or _about_people_in_general(vondst, tokens):
             continue
         lezing.feiten.setdefault("geregistreerd", wt.NEE if vondst.negated else wt.JA)
     if colleague_spans and "geregistreerd" not in lezing.feiten and _worker_not(text):
@@ -277,6 +281,13 @@ def _read_reply(text: str, pending: str | None, lezing: Lezing) -> None:
         lezing.feiten.setdefault("tenzij_grond", "geen")
     if reply and not reply.zeker and pending in lezing.feiten:
         lezing.geraden.add(pending)
+
+
+def _about_people_in_general(vondst: Vondst, tokens: list[str]) -> bool:
+    """"Alleen geregistreerden" or "geregistreerde professionals" (plural) is a requirement about
+    people in general, not a fact about the worker."""
+    words = tokens[vondst.start:vondst.end + 1]
+    return any(word in PEOPLE_IN_GENERAL for word in words)
 
 
 def _worker_not(text: str) -> bool:
