@@ -104,3 +104,19 @@ def test_no_route_text_promises_more_than_the_sources():
     text = yaml.safe_dump(data(), allow_unicode=True).lower()
     for claim in ("geen kosten voor jou", "vaak betaalt de werkgever", "dat is gratis", "haalden"):
         assert claim not in text
+
+
+def test_herregistratie_gives_the_numbers_per_register():
+    """Issue 16: the JGP numbers were given to psychologists and BIG registrants, without the
+    condition of on average 8 hours a week as jeugd- en gezinsprofessional (publieke-bronnen B.12)."""
+    text = data()["routes"]["herregistratie"]["wat"]
+    assert "8 uur per week als jeugd- en gezinsprofessional" in text
+    assert "psycholoog of pedagoog" in text and "BIG-register" in text
+
+
+def test_registering_with_an_evc_certificate_needs_a_vakbekwaamheidsbewijs_first():
+    """Issue 16: an ervaringscertificaat is verzilverd to a vakbekwaamheidsbewijs before it gives a
+    right to registration (publieke-bronnen B.3); the VOG's '3 maanden' is from the psy/ped pages."""
+    steps = " ".join(data()["routes"]["direct_registreren"]["stappen"])
+    assert "vakbekwaamheidsbewijs" in steps
+    assert "3 maanden" not in steps
