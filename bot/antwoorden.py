@@ -10,8 +10,14 @@ from bot.routes import Profiel, Route, RouteAdvies
 from bot.werktoedeling import WEET_NIET, Advies, Situatie
 
 
+def bronnenlijst(bronnen: list) -> str:
+    """The sources as a short list, one per line: a single long "Bronnen:" sentence of 60 to
+    100 words was hard to read (issue 16, B1)."""
+    return "\n".join(["Bronnen:", *(f"- {b.kort()}" for b in bronnen)])
+
+
 def _bronnen(advies: Advies) -> str:
-    return "Bronnen: " + "; ".join(b.kort() for b in advies.bronnen) + "."
+    return bronnenlijst(advies.bronnen)
 
 
 def _indicatoren(advies: Advies) -> list[str]:
@@ -38,9 +44,16 @@ def werktoedeling_tekst(advies: Advies) -> str:
     return "\n".join(parts)
 
 
+# The knowledge base's own references: line keys ("[003 L1366-1375]") and the magazine's
+# numbered recommendations ("R14", "R22-R23", "R14 en R12"); a reader cannot look these up.
+INTERNE_CODE = re.compile(r"\s*\[[^\]]*\]|\bR\d+(?:\s*-\s*R\d+)?(?:\s+en\s+R\d+)?:?")
+
+
 def leesbare_plek(plek: str) -> str:
-    """Where in a source, without the knowledge base's line keys ("[003 L1366-1375]")."""
-    return re.sub(r"\s*\[[^\]]*\]", "", plek).strip(" ;,")
+    """Where in a source, in words, without the knowledge base's internal codes."""
+    tekst = INTERNE_CODE.sub("", plek)
+    delen = [deel.strip(" ,:") for deel in tekst.split(";")]
+    return "; ".join(deel for deel in delen if deel)
 
 
 def werktoedeling_waarom(advies: Advies, regels: dict[str, Any]) -> str:
@@ -207,7 +220,7 @@ def route_tekst(advies: RouteAdvies) -> str:
         "Wat kun je deze week doen?",
         *(f"{i}. {s}" for i, s in enumerate(advies.stappen, start=1)),
         "",
-        "Bronnen: " + "; ".join(b.kort() for b in advies.bronnen) + ".",
+        bronnenlijst(advies.bronnen),
     ]
     return "\n".join(parts)
 
@@ -226,7 +239,7 @@ def route_kosten_duur(advies: RouteAdvies) -> str:
         "Welke route bij jou past, hangt af van je diploma en je werk. "
         "Kies 'Waar begin ik?', dan zoeken we het samen uit.",
         "",
-        "Bronnen: " + "; ".join(b.kort() for b in bronnen) + ".",
+        bronnenlijst(bronnen),
     ])
 
 

@@ -135,3 +135,19 @@ def test_every_condition_set_and_fact_value_named_by_rules_exists():
 def test_unknown_facts_stay_unknown():
     assert facts(Situatie())["taaksoort"] is None
     assert facts(Situatie())["onderwerp"] == "geen"
+
+
+@pytest.mark.parametrize("case", [c for c in ADVICE_CASES if "verdict" in c["verwacht"]],
+                         ids=[c["naam"] for c in ADVICE_CASES if "verdict" in c["verwacht"]])
+def test_explanations_show_no_internal_codes_and_list_sources_one_per_line(case):
+    """Issue 16 (B1): "Waarom?" showed the magazine's rule numbers ("R14") and the knowledge
+    base's line keys, and the sources were one sentence of 60 to 100 words."""
+    import re
+
+    from bot.antwoorden import werktoedeling_tekst, werktoedeling_waarom
+
+    advies = evaluate(Situatie(**case["gegeven"]))
+    for text in (werktoedeling_tekst(advies), werktoedeling_waarom(advies, rules())):
+        assert not re.search(r"\bR\d+\b|\[\d{3} L\d+", text), text
+    bronnen = werktoedeling_tekst(advies).split("Bronnen:")[1].strip().splitlines()
+    assert all(line.startswith("- ") for line in bronnen) and len(bronnen) == len(advies.bronnen)
