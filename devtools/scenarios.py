@@ -180,7 +180,10 @@ class Result:
 
 
 def offers_team(payload: dict[str, Any]) -> bool:
-    return payload.get("verdict") == "deskundigenteam" or bool(payload.get("deskundigenteam"))
+    """The advice hands off, or offers the team beside its verdict (an indicator answered
+    "weet ik niet" makes the advice `onzeker`, which offers the team too)."""
+    return (payload.get("verdict") == "deskundigenteam" or bool(payload.get("deskundigenteam"))
+            or bool(payload.get("onzeker")))
 
 
 def advice_in(messages: list[dict[str, Any]]) -> dict[str, Any] | None:
