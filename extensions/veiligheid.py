@@ -6,6 +6,8 @@ When the message names danger to a child (bot/kennis/crisis.yml), the intent bec
 questions name such dangers as the context of a task ("mag een stagiair bij een gezin met
 huiselijk geweld?"), so there a danger counts only when the message also says it happens
 now ("zag ik", "wie moet ik bellen"). A false alarm costs one message; a missed crisis more.
+Look-alikes (the writer's own past, a course about abuse, work at Veilig Thuis, the news) are
+not a crisis unless the message says it happens now; then the NLU's next guess stands.
 """
 from __future__ import annotations
 
@@ -34,12 +36,25 @@ MIN_RANKING = 0.3
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, dict[str, list[str]]]:
     data = load("crisis")
-    return {"signalen": {"crisis": data["signalen"]}, "acuut": {"acuut": data["acuut"]}}
+    return {"signalen": {"crisis": data["signalen"]}, "acuut": {"acuut": data["acuut"]},
+            "geen_crisis": {"geen_crisis": data["geen_crisis"]}, "nu": {"nu": data["nu"] + data["acuut"]}}
+
+
+def look_alike(text: str) -> bool:
+    """The writer's own past, a course, work at Veilig Thuis or the news, and nothing that
+    says it happens now: not a crisis, even when the NLU says so."""
+    return bool(find_all(text, _words()["geen_crisis"])) and not find_all(text, _words()["nu"])
+
+
+def next_intent(ranking: List[Dict[str, Any]]) -> Dict[str, Any]:
+    """The best guess that is not a crisis (out of scope when there is none)."""
+    others = [r for r in ranking if r.get("name") not in ("crisis", None)]
+    return others[0] if others else {"name": "out_of_scope", "confidence": 0.0}
 
 
 def possible_crisis(text: str, intent: str, ranking: List[Dict[str, Any]]) -> bool:
-    if intent == "crisis":
-        return False  # already
+    if intent == "crisis" or look_alike(text):
+        return False
     danger = any(not m.negated for m in find_all(text, _words()["signalen"]))
     if intent in WERKTOEDELING:
         return danger and bool(find_all(text, _words()["acuut"]))
@@ -57,6 +72,10 @@ class CrisisVangnet(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get("intent") or {}).get("name")
+            ranking = message.get("intent_ranking") or []
+            if intent == "crisis" and look_alike(message.get("text") or ""):
+                message.set("intent", next_intent(ranking), add_to_output=True)
+                continue
             if possible_crisis(message.get("text") or "", intent, message.get("intent_ranking") or []):
                 message.set("intent", {"name": "crisis", "confidence": 1.0}, add_to_output=True)
         return messages

@@ -66,3 +66,31 @@ def test_keyboard_mashing_is_nonsense_but_chat_words_are_not():
                  "angstschreeuw", "herfststorm", "/affirm", "1234567890", "NL91ABNA0417164300",
                  "reset pls", "idk tbh", "thnx", "skj gz ggz pgb", "ok thx bye"):
         assert not onzin(text), text
+
+
+def test_indirect_disclosures_are_a_crisis():
+    """Issue 17: both missed crises were indirect, without a word such as "misbruik"."""
+    for text in ("mijn oom doet rare dingen met mijn nichtje als niemand kijkt",
+                 "het meisje van de overkant durft niet naar huis",
+                 "er loopt een kleuter alleen op straat en ik kan de ouders niet vinden",
+                 "mijn buurjongen zegt dat zijn vader hem gaat vermoorden",
+                 "een jongen op de groep heeft steeds sneetjes op zijn armen",
+                 "ik ben zelf 14 en mijn vader slaat me"):
+        assert possible_crisis(text, "out_of_scope", UNSURE), text
+
+
+def test_look_alikes_are_not_a_crisis_even_when_the_nlu_says_so():
+    """Issue 17: a person's own past as motivation, and a question about a course, were false alarms."""
+    ranking = [{"name": "crisis", "confidence": 0.7}, {"name": "start_route", "confidence": 0.2}]
+    for text in ("ik ben zelf mishandeld als kind en wil daarom in de jeugdzorg werken",
+                 "is er een cursus over kindermishandeling signaleren",
+                 "ik wil bij veilig thuis werken, welke opleiding heb ik nodig"):
+        assert not possible_crisis(text, "out_of_scope", UNSURE), text
+        message = Message({"text": text, "intent": {"name": "crisis"}, "intent_ranking": ranking})
+        CrisisVangnet().process([message])
+        assert message.get("intent")["name"] == "start_route", text
+    # ... unless it happens now.
+    message = Message({"text": "ik ben als kind mishandeld en nu slaat mijn stiefvader mijn zusje",
+                       "intent": {"name": "crisis"}, "intent_ranking": ranking})
+    CrisisVangnet().process([message])
+    assert message.get("intent")["name"] == "crisis"
