@@ -203,7 +203,7 @@ def test_werktoedeling_check_shows_the_verdict_card(chat):
     assert why.get_attribute("open") is None
     why.locator("summary").click()
     expect(why).to_contain_text("onveilige")
-    expect(card.locator("li", has_text="vakbekwaam")).to_be_visible()  # a condition, as a list item
+    expect(card.locator("li", has_text="kennis en vaardigheden")).to_be_visible()  # a condition, as a list item
 
 
 def test_restart_forgets_the_conversation_and_starts_a_new_session(chat):
