@@ -76,6 +76,6 @@ class CrisisVangnet(GraphComponent):
             if intent == "crisis" and look_alike(message.get("text") or ""):
                 message.set("intent", next_intent(ranking), add_to_output=True)
                 continue
-            if possible_crisis(message.get("text") or "", intent, message.get("intent_ranking") or []):
+            if possible_crisis(message.get("text") or "", intent, ranking):
                 message.set("intent", {"name": "crisis", "confidence": 1.0}, add_to_output=True)
         return messages
