@@ -2,6 +2,10 @@
 
     python -m devtools.scenario_split WORKDIR          # shows what it would write
     python -m devtools.scenario_split WORKDIR --write  # writes tests/scenarios/*
+    python -m devtools.scenario_split WORKDIR --write --batch 2  # adds a new batch
+
+A later batch is split on its own and added to the halves; the scenarios already frozen stay in
+the half they were in (re-splitting them would move tuned-on scenarios into the test half).
 
 WORKDIR holds the writers' files (`werkgever_*.yml`, `zij_instromer_*.yml`) and the checkers'
 files (`check_*.yml`: a list of {id, oordeel: goed|corrigeer|inconsistent|onbeslist, wordt, ...}).
@@ -72,6 +76,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("workdir", type=Path)
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--batch", type=int, default=1, help="2 or more: add to the frozen halves")
     args = parser.parse_args()
     scenarios = [s for path in sorted(args.workdir.glob("werkgever_*.yml"))
                  + sorted(args.workdir.glob("zij_instromer_*.yml"))
@@ -80,6 +85,13 @@ def main() -> int:
               for c in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
     kept, log = apply_checks(scenarios, checks)
     development, test = split(kept)
+    frozen = {name: (yaml.safe_load((OUT / f"{name}.yml").read_text(encoding="utf-8")) or [])
+              if args.batch > 1 else [] for name in ("ontwikkel", "toets")}
+    frozen_ids = {s["id"] for half in frozen.values() for s in half}
+    if frozen_ids & {s["id"] for s in kept}:
+        raise SystemExit("these ids are frozen already: " + ", ".join(sorted(frozen_ids & {s["id"] for s in kept})))
+    for entry in log:
+        entry["batch"] = args.batch
     for name, half in (("ontwikkel", development), ("toets", test)):
         counts = defaultdict(int)
         for scenario in half:
@@ -88,13 +100,13 @@ def main() -> int:
     print(f"{len(scenarios)} geschreven, {sum(1 for e in log if e['gevolg'] == 'aangepast')} aangepast, "
           f"{sum(1 for e in log if e['gevolg'] == 'weggelaten')} weggelaten")
     if args.write:
-        header = "# Blind scenario suite, frozen {date}; see README.md. {half}\n"
+        header = "# Blind scenario suite, frozen in batches (batch 1: 2026-12-03); see README.md. {half}\n"
         for name, half, note in (("ontwikkel", development, "Development half: may guide changes."),
                                  ("toets", test, "Test half: measured only, never tuned on.")):
-            text = yaml.safe_dump(half, allow_unicode=True, sort_keys=False, width=110)
-            (OUT / f"{name}.yml").write_text(header.format(date="2026-12-03", half=note) + text,
-                                             encoding="utf-8")
-        (OUT / "controle.json").write_text(json.dumps(log, ensure_ascii=False, indent=1) + "\n",
+            text = yaml.safe_dump(frozen[name] + half, allow_unicode=True, sort_keys=False, width=110)
+            (OUT / f"{name}.yml").write_text(header.format(half=note) + text, encoding="utf-8")
+        earlier = json.loads((OUT / "controle.json").read_text(encoding="utf-8")) if args.batch > 1 else []
+        (OUT / "controle.json").write_text(json.dumps(earlier + log, ensure_ascii=False, indent=1) + "\n",
                                            encoding="utf-8")
     return 0
 
