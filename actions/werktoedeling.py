@@ -60,6 +60,8 @@ def facts_from_message(message: dict[str, Any], slots: dict[str, Any],
     intent = (message.get("intent") or {}).get("name")
     if not text and intent in YES_NO and pending:  # a yes/no button
         _button_answer(lezing, pending, YES_NO[intent])
+    if intent != "wt_correctie":
+        _keep_what_is_known(lezing, slots, pending)
     for fact, value in button_entities(message, {*FACTS, "wijzig"}).items():
         if fact == "wijzig":
             return {slot: None for slot in PARTS.get(value, [])} | {CONFIRM: None, CHANGE: None}
@@ -69,6 +71,20 @@ def facts_from_message(message: dict[str, Any], slots: dict[str, Any],
             lezing.feiten[fact] = value
         lezing.geraden.discard(fact)
     return _as_slots(lezing, slots)
+
+
+# Facts an answer to another question does not silently replace: "ik kan het niet inschatten" to
+# the impact question is not the task "situatie inschatten". A correction or the summary does.
+KNOWN = ("taak", "medewerker", "werkveld")
+
+
+def _keep_what_is_known(lezing: werkgever.Lezing, slots: dict[str, Any], pending: str | None) -> None:
+    if pending is None or pending in (*KNOWN, "bevestigd", "wijzig"):
+        return
+    for fact in KNOWN:
+        if slots.get(f"wt_{fact}") and fact in lezing.feiten:
+            del lezing.feiten[fact]
+            lezing.geraden.discard(fact)
 
 
 def _button_answer(lezing: werkgever.Lezing, pending: str, answer: str) -> None:

@@ -185,7 +185,9 @@ def _advice(rule: dict[str, Any], situatie: Situatie) -> Advies:
         if answers.get(i["id"]) in (JA, WEET_NIET)
     ]
     uses_indicators = "indicator" in rule["als"]
-    uncertain = uses_indicators and any(i.antwoord == WEET_NIET for i in applied)
+    # An indicator answered "weet ik niet" offers the team with any verdict (README), also when
+    # the task alone decided it.
+    uncertain = any(i.antwoord == WEET_NIET for i in applied)
 
     condition_sets = list(rule.get("voorwaarden", []))
     if rule["dan"] != "deskundigenteam" and facts(situatie)["opleiding"] == JA:
@@ -210,7 +212,7 @@ def _advice(rule: dict[str, Any], situatie: Situatie) -> Advies:
         kop=data["uitkomsten"][rule["dan"]]["kop"],
         regel=rule["id"],
         waarom=rule["waarom"],
-        indicatoren=applied if uses_indicators else [],
+        indicatoren=applied if uses_indicators else [i for i in applied if i.antwoord == WEET_NIET],
         onzeker=uncertain,
         deskundigenteam=rule["dan"] == "deskundigenteam" or bool(rule.get("deskundigenteam")) or uncertain,
         voorwaarden=[c["tekst"] for c in conditions],

@@ -46,6 +46,16 @@ def test_a_denial_removes_only_that_signal_and_leaves_the_question_open():
     assert "wt_onveilig_of_risicovol" not in found
 
 
+def test_an_answer_to_another_question_does_not_replace_the_task():
+    """"Ik kan het echt niet inschatten" to the impact question is not the task "inschatten"."""
+    slots = {**EMPTY, "wt_taak": "begeleiding_gezin", "wt_medewerker": "ondersteuner"}
+    reply = {"text": "geen flauw idee, ik kan het bij hem echt niet inschatten", "intent": {"name": "weet_niet"}}
+    found = facts_from_message(reply, slots, "wt_grote_impact")
+    assert found.get("wt_grote_impact") == "weet_niet" and "wt_taak" not in found
+    correction = {"text": "het gaat eigenlijk om de situatie inschatten", "intent": {"name": "wt_correctie"}}
+    assert facts_from_message(correction, slots, "wt_grote_impact")["wt_taak"] == "beoordeling_diagnose"
+
+
 @pytest.mark.parametrize("intent, requested, expected", [
     ("affirm", "wt_complexe_problemen", {"wt_complexe_problemen": "ja"}),
     ("weet_niet", "wt_grote_impact", {"wt_grote_impact": "weet_niet"}),

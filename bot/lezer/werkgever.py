@@ -55,6 +55,13 @@ TRAINED_AS = ["opgeleid als", "opleiding tot", "opleiding als", "van huis uit", 
 # Registered people in general ("de gemeente wil alleen geregistreerden"), not the worker asked about.
 PEOPLE_IN_GENERAL = ["geregistreerden", "professionals", "medewerkers", "mensen", "krachten", "hulpverleners",
                      "collega's", "skj'ers"]
+# A clause that asks whether registration is needed ("moet die geregistreerd zijn?"), or speaks of
+# registration as a goal ("traineeship richting skj", "wil haar registratie halen"), says nothing
+# about whether the worker is registered now: then the assistant asks (issue 16: never inferred).
+REQUIREMENT = {"moet", "moeten", "moest", "nodig", "verplicht", "vereist", "hoeft", "hoeven", "eis", "eisen",
+               "noodzakelijk", "vereiste", "verplichting"}
+TOWARDS = {"richting", "naar", "tot", "voor", "traject", "wordt", "worden", "straks", "later", "binnenkort"}
+GOAL = {"halen", "behalen", "aanvragen", "aangevraagd", "krijgen", "aanvraag"}
 OTHER_REGISTERS = ["nip", "nvo", "registerplein", "kinder en jeugdpsycholoog", "k&j", "basisaantekening"]
 
 
@@ -208,13 +215,16 @@ def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> 
         lezing.feiten.setdefault("verantwoordelijke", wt.NEE if negated else wt.JA)
     tokens = normalise(text).split()
     for vondst in cat["registered"].outermost(text):
-        if about_colleague(vondst) or vondst.item != "geregistreerd" or _about_people_in_general(vondst, tokens):
+        if about_colleague(vondst) or vondst.item != "geregistreerd" or _about_people_in_general(vondst, tokens) \
+                or _not_a_statement(vondst, tokens):
             continue
         lezing.feiten.setdefault("geregistreerd", wt.NEE if vondst.negated else wt.JA)
     if colleague_spans and "geregistreerd" not in lezing.feiten and _worker_not(text):
         lezing.feiten["geregistreerd"] = wt.NEE  # "een geregistreerde collega is verantwoordelijk, zij zelf niet"
     if lezing.feiten.get("medewerker") in ("niet_geregistreerd",):
         lezing.feiten["geregistreerd"] = wt.NEE
+    if cat["other_registers"].first(text) and lezing.feiten.get("geregistreerd") != wt.JA:
+        lezing.feiten.setdefault("onderwerp", "gedragswetenschapper_registratie")  # NIP/NVO: §6.25
     training = cat["training"].first(text)
     if training and lezing.feiten.get("medewerker") in ("stagiair_of_zij_instromer", "student", "mbo_leerling"):
         lezing.feiten["opleiding"] = training.item if not training.negated else wt.NEE
@@ -288,6 +298,16 @@ def _about_people_in_general(vondst: Vondst, tokens: list[str]) -> bool:
     people in general, not a fact about the worker."""
     words = tokens[vondst.start:vondst.end + 1]
     return any(word in PEOPLE_IN_GENERAL for word in words)
+
+
+def _not_a_statement(vondst: Vondst, tokens: list[str]) -> bool:
+    """Registration named as a requirement or a goal, not as the worker's state: a requirement
+    word in its clause or just before it, a goal word just before or after it."""
+    span = next((s for s in _clauses(tokens) if _in(vondst, s)), (0, len(tokens)))
+    before = set(tokens[max(0, vondst.start - 3):vondst.start])
+    after = set(tokens[vondst.end:vondst.end + 2])
+    return bool((set(tokens[span[0]:span[1]]) | before) & REQUIREMENT) or bool(before & TOWARDS) \
+        or bool(after & GOAL) or tokens[max(0, vondst.start - 1)] in OTHER_REGISTERS  # "nip registratie"
 
 
 def _worker_not(text: str) -> bool:

@@ -20,6 +20,10 @@ from bot.lezer.catalogus import Catalogus, catalogus
 from bot.lezer.tekst import normalise
 
 RECENT_YEARS = routes.RECENT_YEARS
+# Before a registration word in its clause, these make it a question or a wish, not a fact:
+# "mag ik me dan registreren bij skj?", "ik wil me laten registreren" (issue 15: read as valid).
+ASKING = {"mag", "mogen", "kan", "kun", "kunnen", "moet", "moeten", "wil", "wilt", "willen", "zou", "zouden",
+          "hoe", "wanneer", "graag", "hoop", "ga", "gaan", "vraagt", "vragen", "vroeg", "vroegen"}
 WORK = ["werk", "werkt", "werkte", "werkzaam", "baan", "functie", "gewerkt", "in dienst", "aan de slag",
         "ik ben", "als", "bij"]
 HBO_LEVEL = ["hbo niveau", "hbo functie", "op hbo", "hbo werk", "gezinsbegeleider", "ambulant hulpverlener",
@@ -76,6 +80,9 @@ def read(text: str, pending: str | None = None, today: datetime.date | None = No
 
 def _registration(text, pending, reply, today, lezing: Lezing) -> None:
     in_text = _cat("registratie:in_tekst").first(text)
+    if in_text and in_text.item == "geldig" and (_asked_or_wished(text, in_text.start)
+                                                 or (not in_text.exact and pending != "registratie")):
+        in_text = None  # a valid registration (phase bevoegd) only from words that say so
     value = in_text.item if in_text else None
     if in_text and in_text.negated and value == "geldig":
         value = "geen"  # "ik sta niet ingeschreven"
@@ -97,6 +104,12 @@ def _registration(text, pending, reply, today, lezing: Lezing) -> None:
         lezing.feiten["registratie"] = value
         if years and value == "geldig" and any(y < today.year - 5 for y in years) and not ended:
             lezing.geraden.add("registratie")  # "geregistreerd sinds 2015": may need herregistratie
+
+
+def _asked_or_wished(text: str, start: int) -> bool:
+    words = normalise(text).split()
+    clause_start = max((i + 1 for i, w in enumerate(words[:start]) if w == "|"), default=0)
+    return bool(set(words[clause_start:start]) & ASKING)
 
 
 def _only_other_register(text: str) -> bool:

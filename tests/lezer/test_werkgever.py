@@ -40,6 +40,13 @@ def test_openings(text, facts, signals):
     # trained as a therapist, working as a family worker: treat as any professional (rule 2)
     ("Opgeleid als beeldend therapeut, werkt als gezinsbegeleider", {"medewerker": "professional"}),
     ("onze logopedist geeft logopedie aan een kind", {"medewerker": "vaktherapeut_paramedicus", "taak": "training_en_therapie"}),
+    # registration as a requirement or a goal says nothing about the worker: it is asked (issue 16)
+    ("we willen een invalkracht voor huiswerkbegeleiding. Moet die geregistreerd zijn?", {"geregistreerd": None}),
+    ("heeft ze skj nodig om te notuleren", {"geregistreerd": None}),
+    ("ze zit in het traineeship richting skj", {"geregistreerd": None, "opleiding": "ja"}),
+    ("hij wil zijn registratie halen", {"geregistreerd": None}),
+    ("ze wordt volgend jaar geregistreerd", {"geregistreerd": None}),
+    ("ze heeft sinds vorig jaar haar skj registratie", {"geregistreerd": "ja"}),
 ])
 def test_roles(text, expected):
     lezing = read(text)
@@ -53,6 +60,9 @@ def test_roles(text, expected):
     ("de gemeente wil alleen geregistreerden, mag dat", "regionale_eisen"),
     ("onze regio eist dat iedereen skj heeft", "regionale_eisen"),
     ("mag oma betaald worden uit het pgb om te helpen", "pgb_familielid"),
+    ("de gemeente heeft in het contract gezet dat alle begeleiders skj moeten hebben", "regionale_eisen"),
+    # another register than SKJ/BIG is not the worker's registration: the team decides (§6.25)
+    ("moet onze gedragswetenschapper in het skj-register? ze heeft een nip-registratie", "gedragswetenschapper_registratie"),
 ])
 def test_topics_the_sources_leave_open(text, topic):
     assert read(text).feiten.get("onderwerp") == topic

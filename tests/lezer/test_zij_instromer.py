@@ -24,6 +24,12 @@ def facts(text, pending=None):
     ("ik ben big-verpleegkundige", None, "geldig"),
     ("ik sta alleen in registerplein", "registratie", "geen"),
     ("mijn registratie loopt nog tot 2028", None, "geldig"),
+    # a question or a wish about registering is not a registration (issue 15: read as bevoegd)
+    ("mag ik me dan als pedagoog registreren bij skj of hoe zit dat", None, None),
+    ("steeds meer ouders vragen of ik skj-geregistreerd ben. kan ik me laten registreren?", None, None),
+    ("mijn teamleider vraagt of ik al skj heb", None, None),
+    ("collega's hebben het steeds over skj maar ik heb geen zin in school", None, None),
+    ("ik ben skj geregistreerd sinds 2021", None, "geldig"),
 ])
 def test_registration_with_its_tense(text, pending, value):
     assert facts(text, pending).get("registratie") == value
