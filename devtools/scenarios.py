@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -64,6 +65,11 @@ VERDICT_RANK = {"geregistreerd_vereist": 0, "deskundigenteam": 0, "onder_verantw
                 "tenzij_mogelijk": 1, "niet_geregistreerd_toegestaan": 2}
 PHASE_RANK = {"bekwaam": 0, "op_weg_naar_bevoegd": 1, "bevoegd": 2}
 YES_NO_TITLES = {"ja": ["ja", "klopt"], "nee": ["nee"], "weet_niet": ["weet ik niet"]}
+# What a scenario's `waarde` (tests/scenarios/BRIEF.md) means in the buttons' payloads, where the
+# words differ: a person who means "niet_geregistreerd" clicks the button for an ondersteuner.
+PAYLOAD_VALUES = {"niet_geregistreerd": {"ondersteuner"}, "in_opleiding": {"student", "stagiair_of_zij_instromer"},
+                  "geregistreerd": {"professional"}, "jeugdhulpaanbieder": {"jeugdhulp"},
+                  "zzp_pgb": {"pgb_zzp"}, "nooit": {"geen"}, "geen": {"/deny"}}
 FALLBACK_ACTIONS = {"action_fallback", "utter_niet_begrepen", "utter_fallback_deskundigenteam"}
 
 
@@ -119,6 +125,11 @@ def closest_button(buttons: list[dict[str, Any]], meaning: str, words: str) -> d
         for button in buttons:
             if button["title"].lower().split(",")[0].strip() in titles:
                 return button
+    wanted = PAYLOAD_VALUES.get(meaning, {meaning})
+    for button in buttons:
+        payload = button.get("payload", "")
+        if payload in wanted or set(re.findall(r'"([\w]+)"\s*}', payload)) & wanted:
+            return button
     def score(button: dict[str, Any]) -> float:
         title = button["title"].lower()
         return max(fuzz.token_set_ratio(meaning.replace("_", " "), title),
