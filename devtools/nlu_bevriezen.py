@@ -3,6 +3,9 @@ also in the training data, and splits 50/50 per label with a fixed seed.
 
     python -m devtools.nlu_bevriezen WORKDIR          # shows what it would write
     python -m devtools.nlu_bevriezen WORKDIR --write  # writes tests/nlu/blind/*
+    python -m devtools.nlu_bevriezen WORKDIR --write --batch 2  # adds a later batch
+
+A later batch (its own WORKDIR) is split on its own and added; frozen messages stay in their half.
 
 WORKDIR holds the writers' files: `set_*.yml` in Rasa NLU YAML, and `set_crisis.yml` with
 crisis_direct, crisis_indirect, crisis_in_formulier ({vraag, bericht}) and lookalikes ({label,
@@ -103,12 +106,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("workdir", type=Path)
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--batch", type=int, default=1)
     args = parser.parse_args()
     labels, kinds = collect(args.workdir)
     written = len(labels)
     log = apply_checks(labels, args.workdir)
     duplicates = drop_training_duplicates(labels)
     development, test = split(labels)
+    if args.batch > 1:  # the frozen halves first, unchanged
+        for name, half in (("ontwikkel", development), ("toets", test)):
+            for example in read_examples(OUT / f"{name}.yml"):
+                half[example.label].append(example.text)
     print(f"{written} geschreven, {len(log)} na controle aangepast of weggelaten, "
           f"{len(duplicates)} ook in de trainingsdata: {len(labels)} over")
     for name, half in (("ontwikkel", development), ("toets", test)):
@@ -118,9 +126,15 @@ def main() -> int:
         (OUT / "ontwikkel.yml").write_text(nlu_yaml(development, "Development half: may guide changes."), encoding="utf-8")
         (OUT / "toets.yml").write_text(nlu_yaml(test, "Test half: measured only, never tuned on."), encoding="utf-8")
         kept = {t: k for t, k in kinds.items() if t in labels}
+        earlier = {"controle": [], "ook_in_trainingsdata": []}
+        if args.batch > 1:
+            kept = {**yaml.safe_load((OUT / "soorten.yml").read_text(encoding="utf-8")), **kept}
+            earlier = yaml.safe_load((OUT / "controle.yml").read_text(encoding="utf-8"))
         (OUT / "soorten.yml").write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=True, width=120), encoding="utf-8")
-        (OUT / "controle.yml").write_text(yaml.safe_dump({"controle": log, "ook_in_trainingsdata": duplicates},
-                                                         allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+        record = {"controle": earlier["controle"] + [{**c, "batch": args.batch} for c in log],
+                  "ook_in_trainingsdata": earlier["ook_in_trainingsdata"] + duplicates}
+        (OUT / "controle.yml").write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=120),
+                                          encoding="utf-8")
     return 0
 
 

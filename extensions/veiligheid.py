@@ -12,6 +12,7 @@ not a crisis unless the message says it happens now; then the NLU's next guess s
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -42,8 +43,13 @@ def _words() -> dict[str, dict[str, list[str]]]:
 
 def look_alike(text: str) -> bool:
     """The writer's own past, a course, work at Veilig Thuis or the news, and nothing that
-    says it happens now: not a crisis, even when the NLU says so."""
-    return bool(find_all(text, _words()["geen_crisis"])) and not find_all(text, _words()["nu"])
+    says it happens now: not a crisis, even when the NLU says so. "Now" counts in the clause
+    that names the danger ("als kind mishandeld, en nu word ik weer geslagen"), not in another
+    ("als kind mishandeld; nu wil ik zelf kinderen helpen")."""
+    if not find_all(text, _words()["geen_crisis"]) or find_all(text, _words()["acuut"]):
+        return False
+    clauses = re.split(r"[.,;:!?\n]+|\bmaar\b", text)
+    return not any(find_all(c, _words()["signalen"]) and find_all(c, _words()["nu"]) for c in clauses)
 
 
 def next_intent(ranking: List[Dict[str, Any]]) -> Dict[str, Any]:

@@ -28,6 +28,18 @@ def test_danger_named_in_a_question_for_the_faq_is_a_crisis_too():
     assert possible_crisis("een leerling heeft blauwe plekken, kan ik een klacht indienen?", "faq", UNSURE)
 
 
+def test_indirect_kinds_from_the_blind_development_half():
+    for text in ("mijn vader zei dat ik het vanavond wel zou merken", "dit is mijn laatste bericht denk ik",
+                 "papa houdt haar hoofd onder water in bad", "ik durf vandaag niet naar huis"):
+        assert possible_crisis(text, "out_of_scope", UNSURE), text
+
+
+def test_a_look_alike_stays_one_when_now_is_about_something_else():
+    from extensions.veiligheid import look_alike
+    assert look_alike("ik ben zelf als kind mishandeld, nu wil ik andere kinderen helpen. waar begin ik")
+    assert not look_alike("ik ben als kind mishandeld en word nu weer geslagen door mijn stiefvader")
+
+
 def test_crisis_high_in_the_ranking_is_enough():
     ranking = [{"name": "nlu_fallback", "confidence": 0.6}, {"name": "crisis", "confidence": 0.3}]
     assert possible_crisis("er gebeurt iets ergs", "nlu_fallback", ranking)
