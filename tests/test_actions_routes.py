@@ -59,7 +59,7 @@ async def test_a_correction_at_the_summary_changes_the_profile():
     events = await ValidateRouteForm().run(CollectingDispatcher(), t, DOMAIN)
     as_dict = {e["name"]: e["value"] for e in events}
     assert as_dict["rt_diploma"] == "sph"
-    assert as_dict["requested_slot"] == "rt_afgerond"  # a new fact can need a new question
+    assert as_dict["requested_slot"] == "rt_richting"  # SPH: with or without profiel Jeugd? (review issue 16, 39)
 
 
 @pytest.mark.asyncio

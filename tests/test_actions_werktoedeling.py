@@ -118,7 +118,7 @@ def test_situatie_reads_indicator_answers_from_their_slots():
 @pytest.mark.asyncio
 async def test_the_check_confirms_before_it_advises():
     slots = {"requested_slot": "wt_tenzij_grond", "wt_taak": "begeleiding_gezin", "wt_werkveld": "jeugdhulp",
-             "wt_medewerker": "ondersteuner", "wt_signalen": ["crisis"]}
+             "wt_medewerker": "ondersteuner", "wt_geregistreerd": "nee", "wt_signalen": ["crisis"]}
     events = await ValidateWerktoedelingForm().run(CollectingDispatcher(), tracker(slots, "/deny", "deny"), DOMAIN)
     assert {e["name"]: e["value"] for e in events}["requested_slot"] == "wt_bevestigd"
 
@@ -137,7 +137,7 @@ async def test_a_correction_at_the_summary_changes_the_facts_and_shows_the_summa
 @pytest.mark.asyncio
 async def test_no_at_the_summary_offers_the_parts_to_change():
     slots = {"requested_slot": "wt_bevestigd", "wt_taak": "notuleren", "wt_werkveld": "jeugdhulp",
-             "wt_medewerker": "ondersteuner", "wt_signalen": ["crisis"]}
+             "wt_medewerker": "ondersteuner", "wt_geregistreerd": "nee", "wt_signalen": ["crisis"]}
     events = await ValidateWerktoedelingForm().run(CollectingDispatcher(), tracker(slots, "nee", "deny"), DOMAIN)
     assert {e["name"]: e["value"] for e in events}["requested_slot"] == "wt_wijzig"  # no advice yet
     slots = {**slots, "requested_slot": "wt_wijzig", "wt_bevestigd": False}

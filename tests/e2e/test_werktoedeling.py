@@ -11,7 +11,9 @@ def test_free_text_example_asks_only_what_is_missing(assistant, sender):
         sender, "Mag een mbo-thuisbegeleider alleen bij een gezin waar huiselijk geweld speelt?"
     )
     assert texts(first) == "Waar werkt de medewerker?"  # task, worker and indicator were understood
-    second = assistant.say(sender, '/inform{"werkveld": "jeugdhulp"}')
+    registered = assistant.say(sender, '/inform{"werkveld": "jeugdhulp"}')
+    assert "Staat de medewerker zelf in het Kwaliteitsregister" in texts(registered)  # asked, never inferred
+    second = assistant.say(sender, "/deny")
     assert "bijzondere reden" in texts(second)
     summary = texts(assistant.say(sender, "nee"))
     assert summary.startswith("Dit heb ik begrepen:") and "Klopt dit?" in summary
@@ -46,6 +48,7 @@ def test_button_start_then_weet_ik_niet_counts_as_applying(assistant, sender):
 
 def test_no_at_the_summary_asks_what_to_change_and_keeps_the_rest(assistant, sender):
     assistant.say(sender, "mag onze teamondersteuner rapportages uitwerken bij de jeugdbescherming?")
+    assistant.say(sender, "nee, niet geregistreerd")
     question = assistant.say(sender, "nee")
     assert "Wat klopt er niet?" in texts(question)
     assert '/inform{"wijzig": "medewerker"}' in payloads(question)
@@ -56,6 +59,7 @@ def test_no_at_the_summary_asks_what_to_change_and_keeps_the_rest(assistant, sen
 
 def test_correction_changes_the_advice_without_starting_over(assistant, sender):
     assistant.say(sender, "Mag een teamondersteuner bij de GI een gezin in crisis begeleiden?")
+    assistant.say(sender, "/deny")  # not registered
     assistant.say(sender, "nee")
     assert advice(assistant.say(sender, "klopt"))["verdict"] == "geregistreerd_vereist"
     corrected = assistant.say(sender, "het gaat toch om een stagiair")
@@ -66,6 +70,7 @@ def test_correction_changes_the_advice_without_starting_over(assistant, sender):
 
 def test_waarom_explains_the_norm_and_names_the_sources(assistant, sender):
     assistant.say(sender, "mag onze teamondersteuner rapportages uitwerken bij de jeugdbescherming?")
+    assistant.say(sender, "/deny")  # not registered
     assistant.say(sender, "/affirm")
     why = texts(assistant.say(sender, "/waarom"))
     assert "drie delen" in why and "Waar staat dit?" in why

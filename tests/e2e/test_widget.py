@@ -132,6 +132,8 @@ def werktoedeling_check(chat):
     chat.say("Mag een mbo-thuisbegeleider alleen bij een gezin waar huiselijk geweld speelt?")
     chat.wait_for_bot("Waar werkt de medewerker?")
     chat.choose("Bij een jeugdhulpaanbieder")
+    chat.wait_for_bot("Staat de medewerker zelf")  # registration is asked, never inferred
+    chat.choose("Nee")
     chat.wait_for_bot("bijzondere reden")
     chat.choose("Nee")
     chat.wait_for_bot("Dit heb ik begrepen:")
@@ -254,6 +256,9 @@ def test_werktoedeling_check_with_the_keyboard_only(chat):
     tab_to(page, "Bij een jeugdhulpaanbieder", key="Shift+Tab")
     page.keyboard.press("Enter")
     assert focused(page)["tag"] == "TEXTAREA"  # focus stays in the chat after a button
+    c.wait_for_bot("Staat de medewerker zelf")
+    tab_to(page, "Nee", key="Shift+Tab")
+    page.keyboard.press("Space")
     c.wait_for_bot("bijzondere reden")
     tab_to(page, "Nee", key="Shift+Tab")
     page.keyboard.press("Space")

@@ -41,7 +41,8 @@ def test_registration_with_its_tense(text, pending, value):
     ("hbo pedagogiek zonder jeugdprofiel", None, "pedagogiek"),
     ("sw profiel zorg", None, "sw_zorg"),
     ("social work", "diploma", "social_work"),
-    ("master A&O-psychologie", None, "wo_niet_verwant"),
+    ("master A&O-psychologie", None, "master_psychologie"),  # a master psychologie (review issue 16, 4)
+    ("sociale psychologie", "diploma", "psychologie_niveau_onbekend"),
     ("bachelor psychologie", None, "bachelor_psychologie"),
     ("master orthopedagogiek", None, "master_orthopedagogiek"),
     ("mbo 4 spw", None, "spw"),
