@@ -90,10 +90,11 @@ clean:
 
 # NLU evaluation: 5-fold cross-validation on data/nlu (trains five times, ~35 min on 2 cores)
 # and the held-out files tests/nlu/heldout.yml (test set, with the targets) and
-# ontwikkelset.yml; report in var/eval/. `make test` checks the targets on the model it
-# trains; this adds the cross-validation.
+# ontwikkelset.yml; then issue 17's blind set (tests/nlu/blind: confusion plot, the worst 20
+# confusions, crisis both ways). Reports in var/eval/ (rapport.md, blind.md). `make test`
+# checks the targets on the model it trains; this adds the cross-validation.
 eval: $(MODEL)
-	$(BIN)/python -m devtools.nlu_eval --cv
+	$(BIN)/python -m devtools.nlu_eval --cv; status=$$?; $(BIN)/python -m devtools.nlu_blind; exit $$status
 
 # The blind scenarios of tests/scenarios (both halves) played through the running assistant
 # as a person would; report per half in var/scenarios/. `make test` runs the test half.

@@ -164,9 +164,11 @@ class Result:
         if self.audience == "werkgever":
             return (got.get("verdict") == expected["verdict"]
                     and (not expected.get("deskundigenteam") or offers_team(got)))
+        # As for employers: the team must be offered where expected; an extra offer does not count
+        # against (README: routes whose content the sources do not give come with the team).
         return (got.get("fase") == expected["fase"]
                 and set(expected.get("routes", [])) <= {r["id"] for r in got.get("routes", [])}
-                and bool(got.get("deskundigenteam")) == bool(expected.get("deskundigenteam")))
+                and (not expected.get("deskundigenteam") or bool(got.get("deskundigenteam"))))
 
     @property
     def dangerous(self) -> str:

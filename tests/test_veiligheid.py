@@ -30,7 +30,8 @@ def test_danger_named_in_a_question_for_the_faq_is_a_crisis_too():
 
 def test_indirect_kinds_from_the_blind_development_half():
     for text in ("mijn vader zei dat ik het vanavond wel zou merken", "dit is mijn laatste bericht denk ik",
-                 "papa houdt haar hoofd onder water in bad", "ik durf vandaag niet naar huis"):
+                 "papa houdt haar hoofd onder water in bad", "ik durf vandaag niet naar huis",
+                 "hij zegt dat mama al 3 dagen niet thuis is geweest", "ze wordt gedwongen uitgehuwelijkt"):
         assert possible_crisis(text, "out_of_scope", UNSURE), text
 
 
@@ -38,6 +39,8 @@ def test_a_look_alike_stays_one_when_now_is_about_something_else():
     from extensions.veiligheid import look_alike
     assert look_alike("ik ben zelf als kind mishandeld, nu wil ik andere kinderen helpen. waar begin ik")
     assert not look_alike("ik ben als kind mishandeld en word nu weer geslagen door mijn stiefvader")
+    # what the writer saw at work is why they want to switch careers
+    assert look_alike("als leerkracht heb ik veel verwaarlozing gezien. nu wil ik overstappen naar de jeugdbescherming")
 
 
 def test_crisis_high_in_the_ranking_is_enough():
