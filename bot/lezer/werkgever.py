@@ -26,7 +26,8 @@ COLLEAGUE = ["collega", "collega's", "werkbegeleider", "praktijkbegeleider", "pr
              "gedragswetenschapper", "gw", "gw'er", "jeugdbeschermer", "casusregisseur", "regiehouder",
              "regievoerder", "behandelaar", "hoofdbehandelaar", "teamleider", "leidinggevende", "supervisor",
              "begeleider van", "skj'er", "hbo collega", "hbo'er", "jeugdhulpverlener",
-             "orthopedagoog", "psycholoog", "mentor", "coordinator", "manager", "tandempartner", "tandem"]
+             "orthopedagoog", "psycholoog", "mentor", "coordinator", "manager", "tandempartner", "tandem",
+             "jb", "jb'er", "jr", "jr'er", "gezinsvoogd", "jeugdreclasseerder"]
 REGISTERED = ["geregistreerd", "geregistreerde", "skj", "skj geregistreerd", "big", "big geregistreerd",
               "registratie", "in het register", "ingeschreven", "skj registratie", "skj'er", "big registratie",
               "staat in het register", "staat ingeschreven"]
@@ -158,6 +159,11 @@ def read(text: str, pending: str | None = None) -> Lezing:
 
     _read_catalogue_facts(text, tokens, pending, lezing, about_colleague)
     _read_roles(text, lezing, colleague_spans, about_colleague)
+    if pending == "verantwoordelijke" and lezing.feiten.get("geregistreerd") == wt.JA:
+        # "ja, de jb van het gezin is skj": the answer to "is er een geregistreerde collega?" is
+        # about that colleague, never about the worker (issue 15: read as the worker's registration)
+        del lezing.feiten["geregistreerd"]
+        lezing.feiten.setdefault("verantwoordelijke", wt.JA)
     _read_signals(text, lezing)
     _read_topic(text, tokens, lezing)
     _read_reply(text, pending, lezing)

@@ -119,3 +119,9 @@ def test_the_first_worker_named_is_the_worker_not_a_colleague():
     assert lezing.feiten["geregistreerd"] == "ja" and "verantwoordelijke" not in lezing.feiten
     lezing = read("de stagiaire werkt samen met een psycholoog die skj geregistreerd is")
     assert lezing.feiten["verantwoordelijke"] == "ja" and "geregistreerd" not in lezing.feiten
+
+
+def test_the_answer_about_the_responsible_colleague_is_about_the_colleague():
+    """"ja, de jb van het gezin is skj" to "is er een geregistreerde collega?" (issue 15)."""
+    lezing = read("ja de jb van het gezin is skj, die heeft de regie en het plan", "verantwoordelijke")
+    assert lezing.feiten.get("verantwoordelijke") == "ja" and "geregistreerd" not in lezing.feiten
