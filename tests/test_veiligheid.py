@@ -36,11 +36,13 @@ def test_indirect_kinds_from_the_blind_development_half():
 
 
 def test_a_look_alike_stays_one_when_now_is_about_something_else():
-    from extensions.veiligheid import look_alike
+    from extensions.veiligheid import look_alike, possible_crisis
     assert look_alike("ik ben zelf als kind mishandeld, nu wil ik andere kinderen helpen. waar begin ik")
     assert not look_alike("ik ben als kind mishandeld en word nu weer geslagen door mijn stiefvader")
-    # what the writer saw at work is why they want to switch careers
-    assert look_alike("als leerkracht heb ik veel verwaarlozing gezien. nu wil ik overstappen naar de jeugdbescherming")
+    # a career question does not take back a crisis (second review, issue 16)
+    assert not look_alike("mijn zoon is suicidaal, waar begin ik?")
+    assert possible_crisis("de jongere is nu suicidaal, mag onze stagiair bij hem blijven?",
+                           "werktoedeling_vraag", UNSURE)
 
 
 def test_crisis_high_in_the_ranking_is_enough():

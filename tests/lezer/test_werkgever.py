@@ -125,3 +125,13 @@ def test_the_answer_about_the_responsible_colleague_is_about_the_colleague():
     """"ja, de jb van het gezin is skj" to "is er een geregistreerde collega?" (issue 15)."""
     lezing = read("ja de jb van het gezin is skj, die heeft de regie en het plan", "verantwoordelijke")
     assert lezing.feiten.get("verantwoordelijke") == "ja" and "geregistreerd" not in lezing.feiten
+
+
+def test_a_language_is_a_tenzij_ground_only_when_the_help_cannot_do_without_it():
+    """Second review (issue 16): 'spreekt turks' alone gave tenzij_mogelijk where the norm asks a
+    registered professional."""
+    assert "tenzij_grond" not in read("onze medewerker spreekt turks, mag ze bij een gezin in crisis?").feiten
+    answer = read("ja ze spreekt turks", "tenzij_grond")
+    assert answer.feiten["tenzij_grond"] == "specifieke_vaardigheden" and "tenzij_grond" in answer.geraden
+    assert "tenzij_grond" not in read("ja, zonder haar kan het niet, ze spreekt de taal van het gezin",
+                                      "tenzij_grond").geraden
