@@ -54,6 +54,11 @@ class EngineForm(FormValidationAction):
         e-mail address), so it gets "that is not valid" instead of leaving the form."""
         return False
 
+    def an_answer_not_a_question(self, requested: str | None, intent: str | None, text: str) -> bool:
+        """Whether a message the classifier took for a question (an FAQ) is an answer that was
+        not understood; then the form explains instead of answering the FAQ."""
+        return False
+
     def on_miss(
         self, dispatcher: CollectingDispatcher, requested: str, updates: dict[str, Any]
     ) -> list[EventType] | None:
@@ -90,7 +95,8 @@ class EngineForm(FormValidationAction):
         updates = self.updates_from(message, tracker.slots, requested)
         answered = bool(requested) and self.answered(requested, updates)
         if intent in self.escape_intents and not answered \
-                and not self.attempted(requested, typed_text(message)):
+                and not self.attempted(requested, typed_text(message)) \
+                and not self.an_answer_not_a_question(requested, intent, typed_text(message)):
             return []
         if requested and not answered:
             return self._miss(dispatcher, tracker, requested, updates)

@@ -12,12 +12,15 @@ from actions.formulier import ESCAPE_INTENTS, YES_NO, EngineForm, button_entitie
 from bot import werktoedeling as wt
 from bot.antwoorden import werktoedeling_samenvatting, werktoedeling_tekst, werktoedeling_waarom
 from bot.lezer import werkgever
+from bot.lezer.tekst import normalise
 
 FORM = "werktoedeling_form"
 CONFIRM = "wt_bevestigd"
 CHANGE = "wt_wijzig"  # "Wat klopt er niet?", after "Iets aanpassen" at the summary
 INDICATOR_IDS = [i["id"] for i in wt.rules()["indicatoren"]]
-TASK_QUESTIONS = {"wt_taak", "wt_taaksoort"}  # a named task or a chosen kind both answer
+TASK_QUESTIONS = {"wt_taak", "wt_taaksoort"}
+QUESTION_WORDS = {"wat", "wie", "hoe", "waar", "wanneer", "waarom", "welke", "welk", "kan", "kun", "mag", "moet",
+                  "is", "zijn", "heb", "heeft", "wil", "klopt", "wordt", "what", "how", "who", "can"}  # a named task or a chosen kind both answer
 FACTS = ["taak", "taaksoort", "werkveld", "medewerker", "geregistreerd", "opleiding",
          "verantwoordelijke", "tenzij_grond", "onderwerp"]
 # What "Iets aanpassen" at the summary clears, per part, so the form asks it again.
@@ -146,6 +149,13 @@ class ValidateWerktoedelingForm(EngineForm):
             updates[CONFIRM] = None  # a correction: show the summary again
             updates[CHANGE] = None
         return updates
+
+    def an_answer_not_a_question(self, requested, intent, text):
+        """"de koffie zetten voor het team" to "Om welke taak gaat het?" is a task the assistant
+        does not know, not a question about the deskundigenteam: no question mark, no question word."""
+        words = normalise(text).split()
+        return (requested in TASK_QUESTIONS and intent == "faq" and "?" not in text and bool(words)
+                and words[0] not in QUESTION_WORDS)
 
     def answered(self, requested, updates):
         if requested in TASK_QUESTIONS:  # a named task or a chosen kind both answer

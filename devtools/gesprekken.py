@@ -28,7 +28,7 @@ SCRIPTS = (
     Script("route", ("ik ben 45, heb hbo bedrijfskunde en werk 15 jaar bij de politie, kan ik de jeugdzorg in?",
                      "nee, nooit", '/inform{"ambitie": "registratie"}', "klopt"), "route_advies"),
     Script("werktoedeling", ("Mag een mbo-thuisbegeleider alleen bij een gezin waar huiselijk geweld speelt?",
-                             '/inform{"werkveld": "jeugdhulp"}', "nee", "klopt"), "werktoedeling_advies"),
+                             '/inform{"werkveld": "jeugdhulp"}', "nee", "nee", "klopt"), "werktoedeling_advies"),
     Script("faq", ("hallo", "wat kost een skj registratie", "hoe lang is een skj registratie geldig"),
            "tekst:5 jaar geldig"),
     Script("overdracht", ("ik wil iemand spreken", "ja", "Sam", '/inform{"contactvoorkeur": "email"}',

@@ -144,3 +144,11 @@ async def test_no_at_the_summary_offers_the_parts_to_change():
     change = tracker(slots, '/inform{"wijzig": "medewerker"}', entities=[{"entity": "wijzig", "value": "medewerker"}])
     events = await ValidateWerktoedelingForm().run(CollectingDispatcher(), change, DOMAIN)
     assert {e["name"]: e["value"] for e in events}["requested_slot"] == "wt_medewerker"
+
+
+def test_a_task_the_classifier_hears_as_an_faq_is_still_an_answer():
+    form = ValidateWerktoedelingForm()
+    assert form.an_answer_not_a_question("wt_taak", "faq", "de koffie zetten voor het team")
+    assert not form.an_answer_not_a_question("wt_taak", "faq", "wat doet het deskundigenteam?")
+    assert not form.an_answer_not_a_question("wt_taak", "goodbye", "doei")
+    assert not form.an_answer_not_a_question("wt_werkveld", "faq", "bij het team van de gi")
