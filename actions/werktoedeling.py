@@ -18,9 +18,10 @@ FORM = "werktoedeling_form"
 CONFIRM = "wt_bevestigd"
 CHANGE = "wt_wijzig"  # "Wat klopt er niet?", after "Iets aanpassen" at the summary
 INDICATOR_IDS = [i["id"] for i in wt.rules()["indicatoren"]]
-TASK_QUESTIONS = {"wt_taak", "wt_taaksoort"}
+TASK_QUESTIONS = {"wt_taak", "wt_taaksoort"}  # a named task or a chosen kind both answer
+# A message starting with one of these is a question, not a task description.
 QUESTION_WORDS = {"wat", "wie", "hoe", "waar", "wanneer", "waarom", "welke", "welk", "kan", "kun", "mag", "moet",
-                  "is", "zijn", "heb", "heeft", "wil", "klopt", "wordt", "what", "how", "who", "can"}  # a named task or a chosen kind both answer
+                  "is", "zijn", "heb", "heeft", "wil", "klopt", "wordt", "what", "how", "who", "can"}
 FACTS = ["taak", "taaksoort", "werkveld", "medewerker", "geregistreerd", "opleiding",
          "verantwoordelijke", "tenzij_grond", "onderwerp"]
 # What "Iets aanpassen" at the summary clears, per part, so the form asks it again.
