@@ -112,7 +112,7 @@ def scores(examples: list[Example], predictions: list[tuple[str, set]]) -> dict:
         "macro_f1": round(float(sum(f1) / len(f1)), 3),
         "per_label": per_label,
         "worst_confused": [{"true": t, "predicted": g, "count": n}
-                           for (t, g), n in confused.most_common(10)],
+                           for (t, g), n in confused.most_common(20)],
         "errors": [{"text": e.text, "true": e.label, "predicted": g}
                    for e, g in zip(examples, guess) if e.label != g],
         "entities": entity_scores(examples, predictions),
@@ -225,7 +225,7 @@ def write_report(result: dict, met: dict, cv: dict | None, ontwikkel: dict | Non
                   f"macro-F1 {cv.get('faq_answer_macro_f1')}, entiteit macro-F1 {cv.get('entity_macro_f1')}.",
                   ""]
     lines += ["## Testset per label", ""] + _label_table(result)
-    lines += ["", "## Meest verward (testset)", ""]
+    lines += ["", "## De 20 meest verwarde paren (testset)", ""]
     lines += [f"- {c['true']} → {c['predicted']}: {c['count']}" for c in result["worst_confused"]]
     lines += ["", "## Entiteiten (testset)", "", "| type | precisie | recall | F1 | aantal |",
               "|---|---|---|---|---|"]

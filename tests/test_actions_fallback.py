@@ -3,7 +3,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.fallback import ActionFallback
+from actions.fallback import ActionBuitenBereik, ActionFallback
 
 
 def user(text, intent, ranking=()):
@@ -80,3 +80,24 @@ async def test_faq_ranking_is_resolved_to_the_selected_answer():
     }
     [message] = await run(events)
     assert message["buttons"][0]["payload"] == "/faq/wat_is_skj"
+
+
+async def run_out_of_scope(text):
+    message = {"text": text, "intent": {"name": "out_of_scope", "confidence": 0.9}, "entities": []}
+    dispatcher = CollectingDispatcher()
+    tracker_ = Tracker("test", {}, message, [], False, None, {}, "action_listen")
+    return await ActionBuitenBereik().run(dispatcher, tracker_, {}), dispatcher.messages
+
+
+@pytest.mark.asyncio
+async def test_out_of_scope_full_of_a_flows_facts_starts_that_flow():
+    """A gemeente's demand read as out of scope was never answered (issue 15)."""
+    events, said = await run_out_of_scope(
+        "de gemeente heeft in het contract gezet dat alle begeleiders skj moeten hebben, mag ik mijn mbo'ers nog inzetten?")
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_opening"}] and said == []
+
+
+@pytest.mark.asyncio
+async def test_a_cue_alone_stays_out_of_scope():
+    events, said = await run_out_of_scope("onze dochter van 6 heeft moeite met regels, waar vind ik opvoedhulp?")
+    assert events == [] and [m["response"] for m in said] == ["utter_out_of_scope"]

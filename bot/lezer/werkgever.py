@@ -63,6 +63,9 @@ REQUIREMENT = {"moet", "moeten", "moest", "nodig", "verplicht", "vereist", "hoef
                "noodzakelijk", "vereiste", "verplichting"}
 TOWARDS = {"richting", "naar", "tot", "voor", "traject", "wordt", "worden", "straks", "later", "binnenkort"}
 GOAL = {"halen", "behalen", "aanvragen", "aangevraagd", "krijgen", "aanvraag"}
+# Words that say the help cannot be given without this worker's skill (a tenzij ground, README).
+ESSENTIAL = ["kan niet zonder", "niet zonder", "essentieel", "noodzakelijk", "onmisbaar",
+             "anders niet", "alleen zij", "alleen hij", "specifieke vaardigheden", "specifieke expertise"]
 OTHER_REGISTERS = ["nip", "nvo", "registerplein", "kinder en jeugdpsycholoog", "k&j", "basisaantekening"]
 
 
@@ -100,6 +103,7 @@ def _catalogues() -> dict[str, Catalogus]:
         "no_indicators": catalogus({"nee": NO_INDICATORS}),
         "other_registers": catalogus({"ander": OTHER_REGISTERS}),
         "writing": catalogus({"schrijven": WRITING}),
+        "essential": catalogus({"essentieel": ESSENTIAL}),
     }
 
 
@@ -186,16 +190,14 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
     if setting:
         _take(lezing, "werkveld", setting)
     ground = cat["tenzij_grond"].first(text, skip_negated=True)
-    if ground and ground.item == "specifieke_vaardigheden" and not _names_the_skill_as_essential(text):
+    if ground and ground.item == "specifieke_vaardigheden" and not cat["essential"].first(text):
         # "spreekt turks" says a skill, not that the help cannot be given without it (README):
         # outside the ground question it is not a ground; as its answer it is shown with a "?"
         # in the summary, for the person to confirm (second review, issue 16).
-        if pending != "tenzij_grond":
-            ground = None
-        else:
+        if pending == "tenzij_grond":
             lezing.feiten["tenzij_grond"] = ground.item
             lezing.geraden.add("tenzij_grond")
-            ground = None
+        ground = None
     if ground:
         _take(lezing, "tenzij_grond", ground)
     elif pending == "tenzij_grond" and cat["geen_grond"].first(text, skip_negated=True):
@@ -307,14 +309,6 @@ def _read_reply(text: str, pending: str | None, lezing: Lezing) -> None:
         lezing.feiten.setdefault("tenzij_grond", "geen")
     if reply and not reply.zeker and pending in lezing.feiten:
         lezing.geraden.add(pending)
-
-
-ESSENTIAL = ["kan niet zonder", "niet zonder", "essentieel", "noodzakelijk", "onmisbaar",
-             "anders niet", "alleen zij", "alleen hij", "specifieke vaardigheden", "specifieke expertise"]
-
-
-def _names_the_skill_as_essential(text: str) -> bool:
-    return bool(catalogus({"x": ESSENTIAL}).first(text))
 
 
 def _about_people_in_general(vondst: Vondst, tokens: list[str]) -> bool:

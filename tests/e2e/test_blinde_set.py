@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 
 import pytest
-import yaml
 
 from devtools import nlu_blind, nlu_eval
 
