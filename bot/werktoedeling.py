@@ -136,6 +136,7 @@ def facts(situatie: Situatie) -> dict[str, str | None]:
     verantwoordelijke = situatie.verantwoordelijke
     return {
         "onderwerp": situatie.onderwerp or "geen",  # only recognised, never asked
+        "taak": situatie.taak or (None if situatie.taaksoort is None else "anders"),
         "taaksoort": task["soort"] if task else situatie.taaksoort,
         "werkveld": situatie.werkveld,
         "medewerker": situatie.medewerker,

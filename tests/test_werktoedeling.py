@@ -113,6 +113,7 @@ def test_every_condition_set_and_fact_value_named_by_rules_exists():
     data = rules()
     values = {
         "taaksoort": set(data["taaksoorten"]),
+        "taak": {e["id"] for e in data["taken"]},
         "werkveld": {e["id"] for e in data["werkvelden"]},
         "medewerker": {e["id"] for e in data["medewerkers"]},
         "tenzij_grond": {e["id"] for e in data["tenzij_gronden"]} | {"geen", "anders"},

@@ -18,7 +18,7 @@ from typing import Any
 from bot import werktoedeling as wt
 from bot.lezer import antwoord
 from bot.lezer.catalogus import Catalogus, Vondst, catalogus, from_entries
-from bot.lezer.tekst import BREAK, normalise
+from bot.lezer.tekst import BREAK, FILLER, NEGATIONS, normalise
 
 INDICATOR_IDS = [i["id"] for i in wt.rules()["indicatoren"]]
 # Words for the colleague who carries the responsibility (not the worker asked about).
@@ -39,8 +39,9 @@ UNDER = ["onder verantwoordelijkheid", "onder de verantwoordelijkheid", "onder t
          "onder begeleiding", "onder regie", "in tandem", "in een tandem", "samen met een geregistreerde",
          "samen met een hbo", "onder de vlag van", "werkbegeleider", "praktijkbegeleider"]
 # Training that leads to registration, or not (for the question about training).
+# "Duaal" or "deeltijd" alone does not say hbo or wo: an mbo can be duaal too (review 3, finding 11).
 TRAINING_YES = ["hbo", "wo", "universiteit", "hogeschool", "social work", "sociaal werk", "pedagogiek", "sph",
-                "mwd", "master", "bachelor", "deeltijd", "duaal", "evc", "traject naar registratie",
+                "mwd", "master", "bachelor", "evc", "traject naar registratie",
                 "registratietraject", "opleidingstraject", "zij instroomtraject", "traineeship", "45 ec",
                 "aanvullende scholing", "praktijkprogramma", "in opleiding", "opleiding tot"]
 TRAINING_NO = ["mbo", "bbl", "mbo 4", "mbo niveau", "roc", "geen opleiding", "niet in opleiding", "volgt niks",
@@ -53,6 +54,7 @@ WORKING_AS = ["werkt als", "werkzaam als", "functie van", "functie als", "aangen
               "nu als", "werkt nu als", "ingezet als"]
 TRAINED_AS = ["opgeleid als", "opleiding tot", "opleiding als", "van huis uit", "oorspronkelijk", "van origine",
               "vroeger", "afgestudeerd als", "gediplomeerd"]
+TRAINED_AFTER = {"afgerond", "gestudeerd", "diploma", "opleiding", "afgestudeerd", "gediplomeerd", "achtergrond"}
 # Registered people in general ("de gemeente wil alleen geregistreerden"), not the worker asked about.
 PEOPLE_IN_GENERAL = ["geregistreerden", "professionals", "medewerkers", "mensen", "krachten", "hulpverleners",
                      "collega's", "skj'ers"]
@@ -67,6 +69,8 @@ GOAL = {"halen", "behalen", "aanvragen", "aangevraagd", "krijgen", "aanvraag"}
 ESSENTIAL = ["kan niet zonder", "niet zonder", "essentieel", "noodzakelijk", "onmisbaar",
              "anders niet", "alleen zij", "alleen hij", "specifieke vaardigheden", "specifieke expertise"]
 OTHER_REGISTERS = ["nip", "nvo", "registerplein", "kinder en jeugdpsycholoog", "k&j", "basisaantekening"]
+# Registers that are neither SKJ nor BIG: "in het register vaktherapie" is no registration here.
+NOT_SKJ_OR_BIG = {"vaktherapie", "vaktherapeuten", "nip", "nvo", "registerplein"}
 
 
 @dataclass
@@ -178,7 +182,7 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
                           about_colleague) -> None:
     cat = _catalogues()
     tasks = cat["taak"].outermost(text)
-    own_tasks = [v for v in tasks if not about_colleague(v)]
+    own_tasks = [v for v in tasks if not about_colleague(v) and not _denied(v, tokens)]
     if own_tasks:
         _take(lezing, "taak", own_tasks[0])
     elif any(v.item == "plan_vaststellen" for v in tasks) and cat["writing"].first(text):
@@ -204,6 +208,15 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
         lezing.feiten["tenzij_grond"] = "anders"  # a trait the sources do not name as a ground
 
 
+def _denied(vondst: Vondst, tokens: list[str]) -> bool:
+    """A task denied right before it ("groepsleider, geen therapie") is not the task; a negation
+    of something else is not ("zonder skj een plan vaststellen")."""
+    i = vondst.start - 1
+    while i >= 0 and tokens[i] in FILLER:
+        i -= 1
+    return i >= 0 and tokens[i] in NEGATIONS
+
+
 def _take(lezing: Lezing, fact: str, vondst: Vondst) -> None:
     lezing.feiten[fact] = vondst.item
     if not vondst.zeker:
@@ -215,10 +228,13 @@ def _working_role(workers: list[Vondst], tokens: list[str]) -> Vondst:
     therapeut, werkt als gezinsbegeleider" the worker is a gezinsbegeleider (README rule 2)."""
     def before(vondst: Vondst) -> str:
         return " ".join(tokens[max(0, vondst.start - 3):vondst.start])
+    def trained(vondst: Vondst) -> bool:  # "opgeleid als pmt'er", "hbo pmt afgerond"
+        return any(w in before(vondst) for w in TRAINED_AS) or bool(
+            set(tokens[vondst.end:vondst.end + 2]) & TRAINED_AFTER)
     working = [v for v in workers if any(w in before(v) for w in WORKING_AS)]
     if working:
         return working[0]
-    not_trained = [v for v in workers if not any(w in before(v) for w in TRAINED_AS)]
+    not_trained = [v for v in workers if not trained(v)]
     return not_trained[0] if not_trained else workers[0]
 
 
@@ -244,7 +260,8 @@ def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> 
     if cat["other_registers"].first(text) and lezing.feiten.get("geregistreerd") != wt.JA:
         lezing.feiten.setdefault("onderwerp", "gedragswetenschapper_registratie")  # NIP/NVO: §6.25
     training = cat["training"].first(text)
-    if training and lezing.feiten.get("medewerker") in ("stagiair_of_zij_instromer", "student", "mbo_leerling"):
+    if training and lezing.feiten.get("medewerker") in ("stagiair_of_zij_instromer", "nieuwe_medewerker", "student",
+                                                      "mbo_leerling"):
         lezing.feiten["opleiding"] = training.item if not training.negated else wt.NEE
 
 
@@ -325,7 +342,8 @@ def _not_a_statement(vondst: Vondst, tokens: list[str]) -> bool:
     before = set(tokens[max(0, vondst.start - 3):vondst.start])
     after = set(tokens[vondst.end:vondst.end + 2])
     return bool((set(tokens[span[0]:span[1]]) | before) & REQUIREMENT) or bool(before & TOWARDS) \
-        or bool(after & GOAL) or tokens[max(0, vondst.start - 1)] in OTHER_REGISTERS  # "nip registratie"
+        or bool(after & GOAL) or tokens[max(0, vondst.start - 1)] in OTHER_REGISTERS \
+        or bool(after & NOT_SKJ_OR_BIG)  # "nip registratie", "in het register vaktherapie"
 
 
 def _worker_not(text: str) -> bool:
