@@ -72,6 +72,24 @@ class ActionBuitenBereik(Action):
         return []
 
 
+class ActionVeelgesteldeVraag(Action):
+    """The FAQ answer the response selector chose; but a question on a topic the sources leave
+    open ("ze heeft een NIP-registratie, moet ze ook in SKJ?") is a case for the deskundigenteam,
+    not a general answer about SKJ (issue 15: handoff topics answered as an FAQ)."""
+
+    def name(self) -> str:
+        return "action_veelgestelde_vraag"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        facts = flow_facts(tracker.latest_message, tracker.slots)
+        if tracker.active_loop_name is None and facts["werktoedeling"].get("wt_onderwerp"):
+            return [FollowupAction("action_opening")]
+        selector = tracker.latest_message.get("response_selector", {}).get("faq", {})
+        dispatcher.utter_message(response=selector.get("response", {}).get("utter_action") or "utter_faq")
+        return []
+
+
 class ActionFallback(Action):
     def name(self) -> str:
         return "action_fallback"

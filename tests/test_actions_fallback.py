@@ -3,7 +3,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.fallback import ActionBuitenBereik, ActionFallback
+from actions.fallback import ActionBuitenBereik, ActionFallback, ActionVeelgesteldeVraag
 
 
 def user(text, intent, ranking=()):
@@ -101,3 +101,26 @@ async def test_out_of_scope_full_of_a_flows_facts_starts_that_flow():
 async def test_a_cue_alone_stays_out_of_scope():
     events, said = await run_out_of_scope("onze dochter van 6 heeft moeite met regels, waar vind ik opvoedhulp?")
     assert events == [] and [m["response"] for m in said] == ["utter_out_of_scope"]
+
+
+async def run_faq(text, answer="faq/wat_is_skj"):
+    message = {"text": text, "intent": {"name": "faq", "confidence": 0.9}, "entities": [],
+               "response_selector": {"faq": {"response": {"intent_response_key": answer,
+                                                           "utter_action": f"utter_{answer}"}}}}
+    dispatcher = CollectingDispatcher()
+    tracker_ = Tracker("test", {}, message, [], False, None, {}, "action_listen")
+    return await ActionVeelgesteldeVraag().run(dispatcher, tracker_, {}), dispatcher.messages
+
+
+@pytest.mark.asyncio
+async def test_a_question_on_an_open_topic_is_not_answered_as_an_faq():
+    """A NIP registration is the deskundigenteam's topic (§6.25), not "wat is SKJ" (issue 15)."""
+    events, said = await run_faq(
+        "moet onze gedragswetenschapper nou in het skj? ze heeft een NIP-registratie als kinder- en jeugdpsycholoog")
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_opening"}] and said == []
+
+
+@pytest.mark.asyncio
+async def test_an_ordinary_question_gets_the_selected_answer():
+    events, said = await run_faq("wat is dat skj eigenlijk")
+    assert events == [] and [m["response"] for m in said] == ["utter_faq/wat_is_skj"]

@@ -38,6 +38,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"[.,;:!?()\[\]\n]+", f" {BREAK} ", text)
     text = re.sub(r"(?<=\w)[-/](?=\w)", " ", text)  # skj-geregistreerd, sph/mwd
     text = re.sub(r"[^\w'&|+]+", " ", text)
+    text = re.sub(r"(?<!\w)'|'(?!\w)", " ", text)  # quotes around words go; pm'er keeps its apostrophe
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -69,6 +69,8 @@ GOAL = {"halen", "behalen", "aanvragen", "aangevraagd", "krijgen", "aanvraag"}
 ESSENTIAL = ["kan niet zonder", "niet zonder", "essentieel", "noodzakelijk", "onmisbaar",
              "anders niet", "alleen zij", "alleen hij", "specifieke vaardigheden", "specifieke expertise"]
 OTHER_REGISTERS = ["nip", "nvo", "registerplein", "kinder en jeugdpsycholoog", "k&j", "basisaantekening"]
+# A clause that starts with one of these has no subject of its own: it goes on about the last one.
+CONTINUING_VERBS = {"is", "heeft", "staat", "was", "zit", "werkt", "draagt", "blijft"}
 # Registers that are neither SKJ nor BIG: "in het register vaktherapie" is no registration here.
 NOT_SKJ_OR_BIG = {"vaktherapie", "vaktherapeuten", "nip", "nvo", "registerplein"}
 
@@ -142,13 +144,18 @@ def _colleague_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
     colleague = [c for c in cat["colleague"].find_all(text)
                  if not (first_worker and first_worker.start <= c.start < first_worker.end)]
     marks = cat["registered"].find_all(text) + cat["responsible"].find_all(text)
-    spans = []
+    spans, previous_names_colleague = [], False
     for span in _clauses(tokens):
-        # "die" starts a clause about the word before it: "een collega die geregistreerd is"
-        subject_before = span[0] > 0 and tokens[span[0]] == "die" and any(
-            c.end == span[0] for c in colleague)
-        if (subject_before or any(_in(c, span) for c in colleague)) and any(_in(m, span) for m in marks):
+        names_colleague = any(_in(c, span) for c in colleague)
+        # "die" starts a clause about the word before it: "een collega die geregistreerd is";
+        # a clause that starts with a verb goes on about the same person ("haar werkbegeleider
+        # heeft 20 jaar ervaring, maar is mbo en niet geregistreerd")
+        subject_before = span[0] > 0 and (
+            (tokens[span[0]] == "die" and any(c.end == span[0] for c in colleague))
+            or (tokens[span[0]] in CONTINUING_VERBS and previous_names_colleague))
+        if (subject_before or names_colleague) and any(_in(m, span) for m in marks):
             spans.append(span)
+        previous_names_colleague = names_colleague or subject_before
     return spans
 
 
@@ -246,7 +253,9 @@ def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> 
     for span in colleague_spans:
         negated = any(v.negated for v in cat["registered"].find_all(text) + cat["responsible"].find_all(text)
                       if span[0] <= v.start < span[1])
-        lezing.feiten.setdefault("verantwoordelijke", wt.NEE if negated else wt.JA)
+        if negated:  # "haar werkbegeleider is mbo en niet geregistreerd": no registered colleague
+            lezing.feiten["verantwoordelijke"] = wt.NEE
+        lezing.feiten.setdefault("verantwoordelijke", wt.JA)
     tokens = normalise(text).split()
     for vondst in cat["registered"].outermost(text):
         if about_colleague(vondst) or vondst.item != "geregistreerd" or _about_people_in_general(vondst, tokens) \
@@ -259,7 +268,7 @@ def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> 
         lezing.feiten["geregistreerd"] = wt.NEE
     if cat["other_registers"].first(text) and lezing.feiten.get("geregistreerd") != wt.JA:
         lezing.feiten.setdefault("onderwerp", "gedragswetenschapper_registratie")  # NIP/NVO: §6.25
-    training = cat["training"].first(text)
+    training = next((v for v in cat["training"].outermost(text) if not about_colleague(v)), None)
     if training and lezing.feiten.get("medewerker") in ("stagiair_of_zij_instromer", "nieuwe_medewerker", "student",
                                                       "mbo_leerling"):
         lezing.feiten["opleiding"] = training.item if not training.negated else wt.NEE
