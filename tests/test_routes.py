@@ -120,3 +120,11 @@ def test_registering_with_an_evc_certificate_needs_a_vakbekwaamheidsbewijs_first
     steps = " ".join(data()["routes"]["direct_registreren"]["stappen"])
     assert "vakbekwaamheidsbewijs" in steps
     assert "3 maanden" not in steps
+
+
+def test_routes_whose_details_the_sources_lack_come_with_the_deskundigenteam():
+    """Review 3, finding 17: the 45 EC traject's providers and the praktijkprogramma's details are
+    not in the sources (README, routes), so every rule that names them offers the team."""
+    for rule in data()["regels"]:
+        if {"aanvullende_scholing_45ec", "praktijkprogramma"} & set(rule["dan"]["routes"]):
+            assert rule["dan"].get("deskundigenteam"), rule["id"]
