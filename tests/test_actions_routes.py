@@ -105,3 +105,20 @@ def test_the_profile_answer_makes_social_work_qualifying():
     message = {"text": "Jeugd", "intent": {"name": "inform"}}
     updates = updates_from_message(message, "rt_richting", {"rt_diploma": "social_work"})
     assert updates["rt_diploma"] == "sw_jeugd"
+
+
+def _question(name):
+    import yaml
+    from pathlib import Path
+    domain = yaml.safe_load((Path(__file__).parent.parent / "domain" / "routes.yml").read_text(encoding="utf-8"))
+    [variant] = domain["responses"][name]
+    return variant
+
+
+def test_the_work_questions_count_ggz_and_gehandicaptenzorg_only_for_youth():
+    """Review 3, finding 5: 'in de jeugdhulp, jeugdbescherming, ggz of gehandicaptenzorg' made adult
+    ggz count as youth-care work (publieke-bronnen B.5: ggz and gehandicaptenzorg within jeugdhulp)."""
+    for name in ("utter_ask_rt_hbo_functie", "utter_ask_rt_werkt_in_jeugdzorg"):
+        text = _question(name)["text"]
+        assert "jeugd-ggz" in text and "gehandicaptenzorg voor jeugd" in text, name
+        assert "jeugdbescherming, ggz of gehandicaptenzorg" not in text, name

@@ -192,7 +192,8 @@ def _work(text, pending, reply, today, lezing: Lezing) -> None:
     sector, in_youth_care = _work_sector(clean)
     if sector:
         lezing.feiten["werk"] = sector
-        lezing.feiten["werkt_in_jeugdzorg"] = in_youth_care
+        if in_youth_care:
+            lezing.feiten["werkt_in_jeugdzorg"] = in_youth_care
     duration = tijd.duration(text, today)
     working = re.search(r"\b(werk|werkt|werkte|werkzaam|baan|gewerkt|in dienst|sinds|ervaring)\b", clean)
     if duration and (working or pending in ("hbo_functie", "werkt_in_jeugdzorg")):
@@ -232,14 +233,25 @@ def _catalogue_has(clean: str, words: list[str]) -> bool:
     return bool(catalogus({"x": words}).first(clean))
 
 
+def _sectors(key: str) -> Catalogus:
+    """A sector list: plain words, or {naam, woorden} (the name is what the summary shows)."""
+    items = routes.data()[key]
+    return catalogus({i["naam"]: i["woorden"] for i in items if isinstance(i, dict)}
+                     | {i: [i] for i in items if isinstance(i, str)})
+
+
 def _work_sector(clean: str) -> tuple[str | None, str | None]:
-    """(sector word, "ja"/"nee" for youth care) for work the person says they do."""
-    d = routes.data()
+    """(sector word, "ja"/"nee" for youth care, or None when the sector may be for youth or for
+    adults, such as the ggz) for work the person says they do."""
     trigger = r"\b(?:werk|werkt|werkte|werkzaam|baan|functie|gewerkt|dienst|bij|in de|als)\b(?=((?:\s+\S+){1,6}))"
-    for found in re.finditer(trigger, clean):
-        window = found.group(1)
+    windows = [found.group(1) for found in re.finditer(trigger, clean)]
+    for window in windows:
         for answer, key in (("ja", "werk_in_jeugddomein"), ("nee", "werk_buiten_jeugddomein")):
-            sector = catalogus({w: [w] for w in d[key]}).first(window)
+            sector = _sectors(key).first(window)
             if sector and not sector.negated:
                 return sector.item, answer
+    for window in windows:
+        sector = _sectors("werk_misschien_in_jeugddomein").first(window)
+        if sector and not sector.negated:
+            return sector.item, None
     return None, None
