@@ -62,7 +62,7 @@ def negated_at(tokens: list[str], start: int, end: int | None = None) -> bool:
             break
         if word in NEGATIONS:
             return True
-        counted += word not in FILLER
+        counted += word not in FILLER and word not in ("en", "of")  # "geen onveiligheid of crisis"
         i -= 1
     if end is None:
         return False

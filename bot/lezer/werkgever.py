@@ -25,13 +25,14 @@ INDICATOR_IDS = [i["id"] for i in wt.rules()["indicatoren"]]
 COLLEAGUE = ["collega", "collega's", "werkbegeleider", "praktijkbegeleider", "praktijkopleider",
              "gedragswetenschapper", "gw", "gw'er", "jeugdbeschermer", "casusregisseur", "regiehouder",
              "regievoerder", "behandelaar", "hoofdbehandelaar", "teamleider", "leidinggevende", "supervisor",
-             "begeleider van", "skj'er", "hbo collega", "hbo'er", "jeugdhulpverlener",
+             "begeleider van", "haar begeleider", "zijn begeleider", "skj'er", "hbo collega", "hbo'er", "jeugdhulpverlener",
              "orthopedagoog", "psycholoog", "mentor", "coordinator", "manager", "tandempartner", "tandem",
              "jb", "jb'er", "jr", "jr'er", "gezinsvoogd", "jeugdreclasseerder"]
 REGISTERED = ["geregistreerd", "geregistreerde", "skj", "skj geregistreerd", "big", "big geregistreerd",
               "registratie", "in het register", "ingeschreven", "skj registratie", "skj'er", "big registratie",
               "staat in het register", "staat ingeschreven"]
 RESPONSIBLE = ["verantwoordelijk", "verantwoordelijke", "verantwoordelijkheid", "eindverantwoordelijk",
+               "heeft besloten", "besloten", "besluit", "beslist", "stelt het vast", "stelt vast",
                "regie", "supervisie", "toezicht", "stelt het plan vast", "stelt plan vast", "plan vaststellen",
                "de leiding", "aanspreekpunt", "casusregie", "werkbegeleiding", "begeleidt haar", "begeleidt hem",
                "tandem", "samen met", "meekijkt", "kijkt mee", "aangestuurd", "aansturing"]
@@ -40,10 +41,12 @@ UNDER = ["onder verantwoordelijkheid", "onder de verantwoordelijkheid", "onder t
          "samen met een hbo", "onder de vlag van", "werkbegeleider", "praktijkbegeleider"]
 # Training that leads to registration, or not (for the question about training).
 # "Duaal" or "deeltijd" alone does not say hbo or wo: an mbo can be duaal too (review 3, finding 11).
-TRAINING_YES = ["hbo", "wo", "universiteit", "hogeschool", "social work", "sociaal werk", "pedagogiek", "sph",
+TRAINING_YES = ["hbo", "wo", "universiteit", "hogeschool", "social work", "sociaal werk", "sw", "pedagogiek", "sph",
                 "mwd", "master", "bachelor", "evc", "traject naar registratie",
                 "registratietraject", "opleidingstraject", "zij instroomtraject", "traineeship", "45 ec",
                 "aanvullende scholing", "praktijkprogramma", "in opleiding", "opleiding tot"]
+# Words just before a training that say someone is doing it now ("doet deeltijd sw").
+STUDYING = {"volgt", "studeert", "deeltijd", "duaal", "duale", "bezig", "student", "studente", "opleiding"}
 TRAINING_NO = ["mbo", "bbl", "mbo 4", "mbo niveau", "roc", "geen opleiding", "niet in opleiding", "volgt niks",
                "volgt niets", "doet geen opleiding"]
 NO_INDICATORS = ["geen indicatoren", "geen van de indicatoren", "geen van alle", "geen van die", "niets daarvan",
@@ -69,6 +72,7 @@ GOAL = {"halen", "behalen", "aanvragen", "aangevraagd", "krijgen", "aanvraag"}
 ESSENTIAL = ["kan niet zonder", "niet zonder", "essentieel", "noodzakelijk", "onmisbaar",
              "anders niet", "alleen zij", "alleen hij", "specifieke vaardigheden", "specifieke expertise"]
 OTHER_REGISTERS = ["nip", "nvo", "registerplein", "kinder en jeugdpsycholoog", "k&j", "basisaantekening"]
+QUESTION_VERBS = {"moet", "moeten", "mag", "mogen", "kan", "kunnen", "is", "zijn", "hoeft", "hoeven"}
 # A clause that starts with one of these has no subject of its own: it goes on about the last one.
 CONTINUING_VERBS = {"is", "heeft", "staat", "was", "zit", "werkt", "draagt", "blijft"}
 # Registers that are neither SKJ nor BIG: "in het register vaktherapie" is no registration here.
@@ -121,6 +125,8 @@ def _clauses(tokens: list[str]) -> list[tuple[int, int]]:
     for i, token in enumerate(tokens):
         if token in (BREAK, "maar", "terwijl", "want", "omdat"):
             starts.append(i + 1)
+        elif token == "of" and i + 1 < len(tokens) and tokens[i + 1] in QUESTION_VERBS:
+            starts.append(i + 1)  # "mag onze mbo'er dit oppakken of moet het een skj'er zijn"
         elif token == "en" and i + 1 < len(tokens) and tokens[i + 1] in subjects:
             starts.append(i + 1)
         elif token == "die":
@@ -136,11 +142,14 @@ def _in(vondst: Vondst, span: tuple[int, int]) -> bool:
 def _colleague_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
     """Clauses that speak about the registered colleague who is responsible."""
     cat = _catalogues()
-    # "onze psycholoog is geregistreerd": the first worker named is the worker, not a colleague
+    # "onze psycholoog is geregistreerd": the first worker named is the worker, not a colleague,
+    # unless another worker is named as "onze ..." ("de jeugdbeschermer heeft besloten ...,
+    # mag onze ondersteuner ...")
     workers = [w for w in cat["medewerker"].outermost(text)
                if tokens[w.start] not in ("collega", "collega's")
                and (w.start == 0 or tokens[w.start - 1] not in ("geregistreerde", "skj", "big"))]
-    first_worker = workers[0] if workers else None
+    ours = [w for w in workers if w.start > 0 and tokens[w.start - 1] in ("onze", "ons", "mijn")]
+    first_worker = ours[0] if ours else (workers[0] if workers else None)
     colleague = [c for c in cat["colleague"].find_all(text)
                  if not (first_worker and first_worker.start <= c.start < first_worker.end)]
     marks = cat["registered"].find_all(text) + cat["responsible"].find_all(text)
@@ -148,12 +157,14 @@ def _colleague_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
     for span in _clauses(tokens):
         names_colleague = any(_in(c, span) for c in colleague)
         # "die" starts a clause about the word before it: "een collega die geregistreerd is";
-        # a clause that starts with a verb goes on about the same person ("haar werkbegeleider
-        # heeft 20 jaar ervaring, maar is mbo en niet geregistreerd")
+        # a clause that starts with a verb, or a word in brackets, goes on about the same person
+        # ("haar werkbegeleider heeft 20 jaar ervaring, maar is mbo en niet geregistreerd";
+        # "haar begeleider (skj) stelt het vast")
         subject_before = span[0] > 0 and (
             (tokens[span[0]] == "die" and any(c.end == span[0] for c in colleague))
-            or (tokens[span[0]] in CONTINUING_VERBS and previous_names_colleague))
-        if (subject_before or names_colleague) and any(_in(m, span) for m in marks):
+            or ((tokens[span[0]] in CONTINUING_VERBS or span[1] - span[0] <= 2) and previous_names_colleague))
+        requirement = bool(set(tokens[span[0]:span[1]]) & REQUIREMENT)  # "of moet het een skj'er zijn"
+        if (subject_before or names_colleague) and any(_in(m, span) for m in marks) and not requirement:
             spans.append(span)
         previous_names_colleague = names_colleague or subject_before
     return spans
@@ -189,12 +200,13 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
                           about_colleague) -> None:
     cat = _catalogues()
     tasks = cat["taak"].outermost(text)
-    own_tasks = [v for v in tasks if not about_colleague(v) and not _denied(v, tokens)]
+    workers = [v for v in cat["medewerker"].outermost(text) if not about_colleague(v)]
+    own_tasks = _by_likelihood([v for v in tasks if not about_colleague(v) and not _denied(v, tokens)],
+                               workers, cat["werkveld"].outermost(text), tokens)
     if own_tasks:
         _take(lezing, "taak", own_tasks[0])
     elif any(v.item == "plan_vaststellen" for v in tasks) and cat["writing"].first(text):
         lezing.feiten["taak"] = "plan_schrijven"  # "de gw stelt het plan vast, zij schrijft het uit"
-    workers = [v for v in cat["medewerker"].outermost(text) if not about_colleague(v)]
     if workers:
         _take(lezing, "medewerker", _working_role(workers, tokens))
     setting = cat["werkveld"].first(text)
@@ -213,6 +225,23 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
         _take(lezing, "tenzij_grond", ground)
     elif pending == "tenzij_grond" and cat["geen_grond"].first(text, skip_negated=True):
         lezing.feiten["tenzij_grond"] = "anders"  # a trait the sources do not name as a ground
+
+
+def _by_likelihood(tasks: list[Vondst], workers: list[Vondst], settings: list[Vondst],
+                   tokens: list[str]) -> list[Vondst]:
+    """The task asked about first: one named in the same clause as the worker ("nieuwe aanmelding
+    binnen, mag onze mbo'er dit gezin oppakken?"), and a word that also names the workplace
+    ("wij hebben een gezinshuis") only when no other task is named."""
+    clauses = _clauses(tokens)
+
+    def clause_of(vondst: Vondst) -> tuple[int, int] | None:
+        return next((c for c in clauses if _in(vondst, c)), None)
+    worker_clauses = {clause_of(w) for w in workers}
+
+    def rank(vondst: Vondst) -> tuple[int, int]:
+        is_setting = any(v.start < s.end and s.start < v.end for v in [vondst] for s in settings)
+        return (int(is_setting), int(clause_of(vondst) not in worker_clauses))
+    return sorted(tasks, key=rank)  # stable: the order of mention stays within a rank
 
 
 def _denied(vondst: Vondst, tokens: list[str]) -> bool:
@@ -272,6 +301,10 @@ def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> 
     if training and lezing.feiten.get("medewerker") in ("stagiair_of_zij_instromer", "nieuwe_medewerker", "student",
                                                       "mbo_leerling"):
         lezing.feiten["opleiding"] = training.item if not training.negated else wt.NEE
+    elif training and training.item == wt.JA and not training.negated and _studying(training, tokens):
+        # "werkt als ambulant hulpverlener en doet deeltijd sw": studying towards registration,
+        # said of any worker; a diploma alone ("hbo'er") is not a training (issue 15, wg-e-006)
+        lezing.feiten["opleiding"] = wt.JA
 
 
 def _read_signals(text: str, lezing: Lezing) -> None:
@@ -353,6 +386,10 @@ def _not_a_statement(vondst: Vondst, tokens: list[str]) -> bool:
     return bool((set(tokens[span[0]:span[1]]) | before) & REQUIREMENT) or bool(before & TOWARDS) \
         or bool(after & GOAL) or tokens[max(0, vondst.start - 1)] in OTHER_REGISTERS \
         or bool(after & NOT_SKJ_OR_BIG)  # "nip registratie", "in het register vaktherapie"
+
+
+def _studying(training: Vondst, tokens: list[str]) -> bool:
+    return bool(set(tokens[max(0, training.start - 3):training.start]) & STUDYING)
 
 
 def _worker_not(text: str) -> bool:

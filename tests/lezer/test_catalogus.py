@@ -41,6 +41,7 @@ def test_a_typo_is_marked_as_guessed():
     ("er is geen geweld", {"geweld"}),
     ("geen geweld, wel een crisis", {"geweld"}),
     ("geen geweld of crisis", {"geweld", "crisis"}),
+    ("geen signalen van onveiligheid of crisis", {"crisis"}),  # "of" does not use up the window
     ("er is geen sprake van geweld", {"geweld"}),
     ("geweld speelt niet", {"geweld"}),
     ("er is een crisis", set()),
@@ -48,6 +49,10 @@ def test_a_typo_is_marked_as_guessed():
 def test_negation_counts_per_mention(text, negated):
     found = {v.item for v in CAT.find_all(text) if v.negated}
     assert found == negated
+
+
+def test_quotes_around_words_go_but_an_apostrophe_in_a_word_stays():
+    assert normalise("'onder verantwoordelijkheid' van een pm'er") == "onder verantwoordelijkheid van een pm'er"
 
 
 def test_normalise_keeps_clause_breaks_and_decimals():
