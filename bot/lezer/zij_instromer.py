@@ -141,6 +141,9 @@ def _diploma(text, pending, reply, today, lezing: Lezing) -> None:
         entry = routes.diploma(diploma)
         if profile and entry and entry.get("met_profiel", {}).get(profile):
             diploma = entry["met_profiel"][profile]
+        level = _level(text) if entry and entry.get("met_niveau") else None
+        if level and entry["met_niveau"].get(level):
+            diploma = entry["met_niveau"][level]  # "een master in de klinische psychologie"
         lezing.feiten["diploma"] = diploma
         if not found.zeker:
             lezing.geraden.add("diploma")
@@ -157,6 +160,12 @@ def _diploma(text, pending, reply, today, lezing: Lezing) -> None:
     elif pending == "afgerond" and reply:
         lezing.feiten["afgerond"] = "ja" if reply.waarde == antwoord.JA else "nee"
     _diploma_age(text, pending, reply, today, lezing)
+
+
+def _level(text: str) -> str | None:
+    """"master" or "bachelor" said with a field of study; a master goes first."""
+    said = {v.item for v in _cat("niveauwoorden").outermost(text) if not v.negated}
+    return next((level for level in ("master", "bachelor") if level in said), None)
 
 
 def _profile(text: str, pending: str | None) -> str | None:
