@@ -75,15 +75,18 @@ class ActionBuitenBereik(Action):
 class ActionVeelgesteldeVraag(Action):
     """The FAQ answer the response selector chose; but a question on a topic the sources leave
     open ("ze heeft een NIP-registratie, moet ze ook in SKJ?") is a case for the deskundigenteam,
-    not a general answer about SKJ (issue 15: handoff topics answered as an FAQ)."""
+    and a task with a worker ("moet er bij alles wat onze bbl'er doet een geregistreerde naast
+    staan? hij helpt met koken") is a case for the check, not a general answer about SKJ
+    (issue 15: handoff topics and werktoedeling questions answered as an FAQ)."""
 
     def name(self) -> str:
         return "action_veelgestelde_vraag"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
-        facts = flow_facts(tracker.latest_message, tracker.slots)
-        if tracker.active_loop_name is None and facts["werktoedeling"].get("wt_onderwerp"):
+        employer = flow_facts(tracker.latest_message, tracker.slots)["werktoedeling"]
+        if tracker.active_loop_name is None and (
+                employer.get("wt_onderwerp") or (employer.get("wt_taak") and employer.get("wt_medewerker"))):
             return [FollowupAction("action_opening")]
         selector = tracker.latest_message.get("response_selector", {}).get("faq", {})
         dispatcher.utter_message(response=selector.get("response", {}).get("utter_action") or "utter_faq")

@@ -124,3 +124,11 @@ async def test_a_question_on_an_open_topic_is_not_answered_as_an_faq():
 async def test_an_ordinary_question_gets_the_selected_answer():
     events, said = await run_faq("wat is dat skj eigenlijk")
     assert events == [] and [m["response"] for m in said] == ["utter_faq/wat_is_skj"]
+
+
+@pytest.mark.asyncio
+async def test_a_task_with_a_worker_heard_as_an_faq_starts_the_check():
+    events, said = await run_faq(
+        "onze bbl-stagiair zit niet in een skj traject, moet er dan bij alles een geregistreerde naast staan? "
+        "hij helpt op de woongroep met koken")
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_opening"}] and said == []

@@ -19,7 +19,9 @@ ROLES = (r"werkgever|teamleider|teamleidster|leidinggevende|manager|hr|hrm|p&o|p
 _EXPLICIT = {
     WERKGEVER: [rf"\bals ({ROLES})\b", rf"\bik ben (de |een |hier )?({ROLES})\b", rf"\bwij zijn (een )?\w*",
                 r"\b(voor|over|namens) (een |mijn |onze |de )?(medewerker|medewerkers|collega|collega's|team|organisatie|werknemer|stagiair|stagiaire|zij instromer|trainee)\b",
-                r"\bvoor iemand anders\b", r"\bover iemand anders\b", r"^(werkgever|leidinggevende|hr|teamleider|manager)\b",
+                r"\bvoor iemand anders\b", r"\bover iemand anders\b",
+                # a parent who pays someone from the child's pgb asks as the one who deploys them
+                r"\bpgb voor (mijn|ons|onze) (zoon|dochter|kind|kinderen)\b", r"\b(betalen|betaal) uit (het|mijn|ons) pgb\b", r"^(werkgever|leidinggevende|hr|teamleider|manager)\b",
                 r"\bwerkgever\s*$", r"\bvoor ons team\b", r"\bnamens\b"],
     ZELF: [r"\bvoor mezelf\b", r"\bvoor mijzelf\b", r"\bover mezelf\b", r"\bover mijzelf\b", r"^(mezelf|mijzelf|zelf|ik zelf|ikzelf|voor mij|mij)\b",
            r"\bvoor mij(zelf)?\s*$", r"\bik ben (zelf )?(de )?(zij instromer|zijinstromer|herintreder|student|starter|werkzoekende)\b",

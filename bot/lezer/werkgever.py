@@ -12,6 +12,7 @@ about that indicator. A denial of one signal ("er is geen geweld") denies only t
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -208,7 +209,7 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
     elif any(v.item == "plan_vaststellen" for v in tasks) and cat["writing"].first(text):
         lezing.feiten["taak"] = "plan_schrijven"  # "de gw stelt het plan vast, zij schrijft het uit"
     if workers:
-        _take(lezing, "medewerker", _working_role(workers, tokens))
+        _take(lezing, "medewerker", _working_role(workers, tokens, _asked_words(text, tokens)))
     setting = cat["werkveld"].first(text)
     if setting:
         _take(lezing, "werkveld", setting)
@@ -244,6 +245,17 @@ def _by_likelihood(tasks: list[Vondst], workers: list[Vondst], settings: list[Vo
     return sorted(tasks, key=rank)  # stable: the order of mention stays within a rank
 
 
+def _asked_words(text: str, tokens: list[str]) -> set[int]:
+    """Indexes of the words that stand in a sentence ending in a question mark."""
+    asked, at = set(), 0
+    for sentence in re.findall(r"[^.!?]*[.!?]*", text):
+        words = normalise(sentence).split()
+        if "?" in sentence:
+            asked.update(range(at, at + len(words)))
+        at += len(words)
+    return asked if at == len(tokens) else set()  # sentences did not add up: no preference
+
+
 def _denied(vondst: Vondst, tokens: list[str]) -> bool:
     """A task denied right before it ("groepsleider, geen therapie") is not the task; a negation
     of something else is not ("zonder skj een plan vaststellen")."""
@@ -259,9 +271,11 @@ def _take(lezing: Lezing, fact: str, vondst: Vondst) -> None:
         lezing.geraden.add(fact)
 
 
-def _working_role(workers: list[Vondst], tokens: list[str]) -> Vondst:
+def _working_role(workers: list[Vondst], tokens: list[str], asked: set[int]) -> Vondst:
     """The role someone works in, not the one they were trained for: in "opgeleid als beeldend
-    therapeut, werkt als gezinsbegeleider" the worker is a gezinsbegeleider (README rule 2)."""
+    therapeut, werkt als gezinsbegeleider" the worker is a gezinsbegeleider (README rule 2).
+    Else the one the question is about: "een vaktherapeut hoeft niet in skj. geldt dat ook
+    voor een ervaringsdeskundige?" asks about the ervaringsdeskundige."""
     def before(vondst: Vondst) -> str:
         return " ".join(tokens[max(0, vondst.start - 3):vondst.start])
     def trained(vondst: Vondst) -> bool:  # "opgeleid als pmt'er", "hbo pmt afgerond"
@@ -270,8 +284,11 @@ def _working_role(workers: list[Vondst], tokens: list[str]) -> Vondst:
     working = [v for v in workers if any(w in before(v) for w in WORKING_AS)]
     if working:
         return working[0]
-    not_trained = [v for v in workers if not trained(v)]
-    return not_trained[0] if not_trained else workers[0]
+    not_trained = [v for v in workers if not trained(v)] or workers
+    in_question = [v for v in not_trained if v.start in asked]
+    if in_question and len({v.item for v in not_trained}) > 1:
+        return in_question[0]
+    return not_trained[0]
 
 
 def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> None:
@@ -322,9 +339,13 @@ def _read_signals(text: str, lezing: Lezing) -> None:
 
 
 def _read_topic(text: str, tokens: list[str], lezing: Lezing) -> None:
-    """An open topic: words of every group of `alle_van` in one sentence."""
-    for sentence in " ".join(tokens).split(BREAK):
+    """An open topic: words of every group of `alle_van` in one sentence (or anywhere in the
+    message, for a topic marked `heel_bericht`)."""
+    whole = " ".join(tokens)
+    for sentence, is_whole in [*((s, False) for s in whole.split(BREAK)), (whole, True)]:
         for topic in wt.rules()["onderwerpen"]:
+            if is_whole and not topic.get("heel_bericht"):
+                continue
             if all(catalogus({"x": group}).first(sentence) for group in topic["alle_van"]):
                 lezing.feiten["onderwerp"] = topic["id"]
                 return

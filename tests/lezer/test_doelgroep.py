@@ -1,0 +1,32 @@
+"""Who is asking: an employer about a worker, a person about themselves, or unclear (then ask)."""
+import pytest
+
+from bot.lezer.doelgroep import WERKGEVER, ZELF, choose_flow, explicit
+
+
+@pytest.mark.parametrize("text,who", [
+    ("als werkgever", WERKGEVER),
+    ("ik ben teamleider van een woongroep", WERKGEVER),
+    ("voor mezelf", ZELF),
+    ("ik ben zij-instromer", ZELF),
+    ("het gaat over onze stagiaire", WERKGEVER),
+    ("mag een stagiaire notuleren?", None),
+    # a parent who pays someone from the child's pgb deploys that person (issue 15, development half)
+    ("ik heb een pgb voor mijn zoon, ik wil zijn tante betalen uit het pgb", WERKGEVER),
+])
+def test_an_explicit_statement_settles_who_is_asking(text, who):
+    assert explicit(text) == who
+
+
+@pytest.mark.parametrize("text,intent,employer_facts,own_facts,flow", [
+    ("mag onze stagiaire notuleren?", "werktoedeling_vraag", True, False, "werktoedeling"),
+    ("ik heb hbo pedagogiek, waar begin ik?", "start_route", False, True, "route"),
+    ("vraagje over onze zij-instromer en haar registratie", "start_route", False, True, "werktoedeling"),
+    ("kan een zij-instromer zich registreren?", "start_route", False, True, "doelgroep"),
+    ("hoi", "greet", False, False, None),
+    ("", "start_werktoedeling", False, False, "werktoedeling"),
+    ("ik heb een pgb voor mijn zoon. ik wil zijn tante betalen uit het pgb. moet zij skj hebben?",
+     "start_route", True, True, "werktoedeling"),
+])
+def test_the_flow_follows_the_words_intent_and_facts(text, intent, employer_facts, own_facts, flow):
+    assert choose_flow(text, intent, employer_facts, own_facts) == flow
