@@ -13,7 +13,7 @@ from bot.lezer import zij_instromer
 from bot.antwoorden import route_kosten_duur, route_samenvatting, route_tekst
 
 FACTS = [
-    "registratie", "ambitie", "diploma", "afgerond", "diploma_recent",
+    "registratie", "big_beroep", "ambitie", "diploma", "afgerond", "diploma_recent",
     "werkt_in_jeugdzorg", "hbo_functie", "werkervaring_maanden", "werk", "diploma_tekst",
 ]
 YES_NO_QUESTIONS = {"rt_afgerond", "rt_diploma_recent", "rt_werkt_in_jeugdzorg", "rt_hbo_functie"}
@@ -21,7 +21,7 @@ CONFIRM = "rt_bevestigd"
 CHANGE = "rt_wijzig"  # "Wat klopt er niet?", after "Iets aanpassen" at the summary
 # What "Iets aanpassen" can point at; clearing these makes the intake ask again.
 PARTS = {
-    "registratie": ["rt_registratie"],
+    "registratie": ["rt_registratie", "rt_big_beroep"],
     "ambitie": ["rt_ambitie"],
     "opleiding": ["rt_diploma", "rt_richting", "rt_richting_gevraagd", "rt_afgerond", "rt_diploma_recent",
                   "rt_diploma_tekst"],
@@ -41,6 +41,8 @@ def button_answer(intent: str | None, requested: str | None) -> dict[str, Any]:
         return {}
     if requested == "rt_hbo_functie":
         return {requested: answer}
+    if requested == "rt_big_beroep":  # "Weet ik niet"; the professions are buttons with a value
+        return {requested: answer} if answer == "weet_niet" else {}
     if requested in YES_NO_QUESTIONS:
         return {requested: answer if answer != "weet_niet" or requested == "rt_diploma_recent" else "nee"}
     if requested == "rt_ambitie":
@@ -60,7 +62,7 @@ def updates_from_message(message: dict[str, Any], requested: str | None,
     pending = requested.removeprefix("rt_") if requested else None
     lezing = zij_instromer.read(text, pending) if text else zij_instromer.Lezing()
     found = dict(lezing.feiten)
-    for fact, value in button_entities(message, {"registratie", "ambitie", "diploma", "wijzig"}).items():
+    for fact, value in button_entities(message, {"registratie", "big_beroep", "ambitie", "diploma", "wijzig"}).items():
         if fact == "wijzig":
             return {slot: None for slot in PARTS.get(value, [])} | {CONFIRM: None, CHANGE: None}
         found[fact] = value

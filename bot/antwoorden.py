@@ -148,7 +148,10 @@ def _situatie_kind(situatie: Situatie, geraden: set[str]) -> list[str]:
 # --- route advice ----------------------------------------------------------------
 
 REGISTRATIE_TEKST = {"geldig": "je bent nu geregistreerd", "verlopen": "je was vroeger geregistreerd",
-                     "geen": "je bent niet geregistreerd"}
+                     "geen": "je bent niet geregistreerd",
+                     "big": "je staat in het BIG-register, het register voor zorgberoepen"}
+BIG_BEROEP_TEKST = {"art3": "arts, verpleegkundige, gezondheidszorgpsycholoog of psychotherapeut",
+                    "ander": "een ander beroep", "weet_niet": "dat weet je niet"}
 AMBITIE_TEKST = {"registratie": "een registratie halen, of een baan waarvoor dat nodig is",
                  "nu_starten": "nu aan de slag, zonder registratie"}
 JA_NEE = {"ja": "ja", "nee": "nee"}
@@ -165,6 +168,8 @@ def route_samenvatting(profiel: Profiel, geraden: set[str] | None = None) -> str
     lines = ["Dit heb ik begrepen:"]
     if profiel.registratie:
         lines.append(f"- Registratie: {REGISTRATIE_TEKST[profiel.registratie]}{end('registratie')}")
+    if profiel.registratie == "big" and profiel.big_beroep:
+        lines.append(f"- Beroep in het BIG-register: {BIG_BEROEP_TEKST[profiel.big_beroep]}{end('big_beroep')}")
     if profiel.ambitie:
         lines.append(f"- Je wilt: {AMBITIE_TEKST[profiel.ambitie]}{end('ambitie')}")
     entry = routes.diploma(profiel.diploma)
@@ -210,6 +215,7 @@ def route_tekst(advies: RouteAdvies) -> str:
         f"Jouw fase: {advies.fase_naam}. {advies.fase_zin}",
         "",
         f"Waarom: {advies.waarom}",
+        *(f"Let op: {o}" for o in advies.opmerkingen),
         "",
         "Routes die bij jou passen:",
         *(f"- {r.naam}: {r.wat}" for r in advies.routes),

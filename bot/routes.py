@@ -26,7 +26,8 @@ def data() -> dict[str, Any]:
 class Profiel:
     """What the conversation knows about the user. Unknown is None."""
 
-    registratie: str | None = None        # geldig, verlopen, geen
+    registratie: str | None = None        # geldig, big (BIG, profession not known yet), verlopen, geen
+    big_beroep: str | None = None         # with registratie big: art3, ander, weet_niet
     ambitie: str | None = None            # registratie, nu_starten
     diploma: str | None = None            # id from the diploma catalogue
     richting_gevraagd: bool = False       # asked for the field once; keep what we have
@@ -55,6 +56,7 @@ class RouteAdvies:
     fase_zin: str = ""
     regel: str = ""
     waarom: str = ""
+    opmerkingen: list[str] = field(default_factory=list)  # from `aanvullingen`, beside the rule
     routes: list[Route] = field(default_factory=list)
     functies: list[str] = field(default_factory=list)
     stappen: list[str] = field(default_factory=list)
@@ -74,6 +76,7 @@ class RouteAdvies:
             "fase_zin": self.fase_zin,
             "regel": self.regel,
             "waarom": self.waarom,
+            "opmerkingen": self.opmerkingen,
             "routes": [asdict(r) for r in self.routes],
             "functies": self.functies,
             "stappen": self.stappen,
@@ -106,6 +109,7 @@ def opleidingssoort(profiel: Profiel) -> str | None:
 def facts(profiel: Profiel) -> dict[str, str | None]:
     return {
         "registratie": profiel.registratie,
+        "big_beroep": profiel.big_beroep,
         "ambitie": profiel.ambitie,
         "opleidingssoort": opleidingssoort(profiel),
         "diploma_recent": profiel.diploma_recent,
@@ -126,23 +130,26 @@ def question_for(fact: str, profiel: Profiel) -> str:
 
 
 def advise(profiel: Profiel) -> RouteAdvies:
-    rule, unknown = regels.decide(data()["regels"], facts(profiel))
+    known = facts(profiel)
+    rule, unknown = regels.decide(data()["regels"], known)
     if rule is None:
         return RouteAdvies(fase=None, volgende_vraag=question_for(unknown, profiel))
-    return _advice(rule)
+    additions = [a for a in data().get("aanvullingen", []) if regels.match(a, known)[0]]
+    return _advice(rule, additions)
 
 
-def _advice(rule: dict[str, Any]) -> RouteAdvies:
+def _advice(rule: dict[str, Any], additions: list[dict[str, Any]] = ()) -> RouteAdvies:
     d = data()
     outcome = rule["dan"]
     fase = d["fasen"][outcome["fase"]]
     routes = {rid: d["routes"][rid] for rid in outcome["routes"]}
     extra_steps = list(rule.get("stappen", []))
-    if outcome.get("deskundigenteam"):
+    team = bool(outcome.get("deskundigenteam")) or any(a.get("deskundigenteam") for a in additions)
+    if team:
         extra_steps.append(d["deskundigenteam_stap"])
     general_steps = d["algemene_stappen"]
 
-    references = list(rule["bronnen"]) + fase["bronnen"]
+    references = list(rule["bronnen"]) + [ref for a in additions for ref in a["bronnen"]] + fase["bronnen"]
     for route in routes.values():
         references += route["bronnen"]
     for item in [*extra_steps, *general_steps, *d["functies"]]:
@@ -154,6 +161,7 @@ def _advice(rule: dict[str, Any]) -> RouteAdvies:
         fase_zin=fase["zin"],
         regel=rule["id"],
         waarom=rule["waarom"],
+        opmerkingen=[a["tekst"] for a in additions],
         routes=[
             Route(rid, r["naam"], r["wat"], r["duur"], r["kosten"]) for rid, r in routes.items()
         ],
@@ -163,7 +171,7 @@ def _advice(rule: dict[str, Any]) -> RouteAdvies:
             *(s["tekst"] for s in extra_steps),
             *(s["tekst"] for s in general_steps),
         ],
-        deskundigenteam=bool(outcome.get("deskundigenteam")),
+        deskundigenteam=team,
         bronnen=cite(references),
     )
 

@@ -55,7 +55,7 @@ FACT_OF_SLOT = {
     "wt_grote_verantwoordelijkheid": "grote_verantwoordelijkheid",
     "wt_grote_impact": "grote_impact", "wt_tenzij_grond": "tenzij_grond",
     "wt_bevestigd": "bevestiging",
-    "rt_registratie": "registratie", "rt_ambitie": "ambitie", "rt_diploma": "diploma",
+    "rt_registratie": "registratie", "rt_big_beroep": "registratie", "rt_ambitie": "ambitie", "rt_diploma": "diploma",
     "rt_richting": "richting", "rt_afgerond": "afgerond", "rt_diploma_recent": "diploma_jaar",
     "rt_werkt_in_jeugdzorg": "werkt_in_jeugdzorg", "rt_hbo_functie": "hbo_functie",
     "rt_werk": "werk", "rt_bevestigd": "bevestiging",

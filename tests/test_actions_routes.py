@@ -39,6 +39,8 @@ def test_free_text_fills_several_facts_at_once():
     ("weet_niet", "rt_diploma_recent", {"rt_diploma_recent": "weet_niet"}),
     ("weet_niet", "rt_ambitie", {"rt_ambitie": "registratie"}),
     ("affirm", "rt_registratie", {"rt_registratie": "geldig"}),
+    ("weet_niet", "rt_big_beroep", {"rt_big_beroep": "weet_niet"}),
+    ("affirm", "rt_big_beroep", {}),
     ("affirm", "rt_bevestigd", {"rt_bevestigd": True}),
     ("deny", "rt_bevestigd", {"rt_bevestigd": False}),
 ])
@@ -122,3 +124,16 @@ def test_the_work_questions_count_ggz_and_gehandicaptenzorg_only_for_youth():
         text = _question(name)["text"]
         assert "jeugd-ggz" in text and "gehandicaptenzorg voor jeugd" in text, name
         assert "jeugdbescherming, ggz of gehandicaptenzorg" not in text, name
+
+
+def test_a_bare_big_registration_asks_the_profession():
+    """Review 3, finding 1: 'ik sta in het BIG-register' made anyone bevoegd."""
+    updates = updates_from_message({"text": "ik sta in het BIG-register", "intent": {"name": "inform"}},
+                                   "rt_registratie")
+    assert updates["rt_registratie"] == "big"
+    assert profiel(updates).registratie == "big"
+    from bot.routes import advise
+    assert advise(profiel(updates)).volgende_vraag == "big_beroep"
+    button = {"text": '/inform{"big_beroep": "art3"}', "intent": {"name": "inform"},
+              "entities": [{"entity": "big_beroep", "value": "art3"}]}
+    assert updates_from_message(button, "rt_big_beroep")["rt_big_beroep"] == "art3"

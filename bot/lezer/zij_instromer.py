@@ -58,7 +58,7 @@ def _cat(key: str) -> Catalogus:
 
 def read(text: str, pending: str | None = None, today: datetime.date | None = None) -> Lezing:
     """The route facts one message states. `pending` is the question asked (a slot name
-    without "rt_": registratie, ambitie, diploma, richting, afgerond, diploma_recent,
+    without "rt_": registratie, big_beroep, ambitie, diploma, richting, afgerond, diploma_recent,
     werkt_in_jeugdzorg, hbo_functie or bevestigd)."""
     today = today or datetime.date.today()
     lezing = Lezing()
@@ -78,32 +78,67 @@ def read(text: str, pending: str | None = None, today: datetime.date | None = No
     return lezing
 
 
+CURRENT = ("geldig", "big")  # a registration now: SKJ, or BIG with its profession still to check
+
+
 def _registration(text, pending, reply, today, lezing: Lezing) -> None:
     in_text = _cat("registratie:in_tekst").first(text)
-    if in_text and in_text.item == "geldig" and (_asked_or_wished(text, in_text.start)
-                                                 or (not in_text.exact and pending != "registratie")):
+    if in_text and in_text.item in CURRENT and (_asked_or_wished(text, in_text.start)
+                                                or (not in_text.exact and pending != "registratie")):
         in_text = None  # a valid registration (phase bevoegd) only from words that say so
     value = in_text.item if in_text else None
-    if in_text and in_text.negated and value == "geldig":
+    if in_text and in_text.negated and value in CURRENT:
         value = "geen"  # "ik sta niet ingeschreven"
     years = tijd.years_in(normalise(text), today)
     ended = re.search(r"\b(?:tot|t/m|tm|tot en met|tot eind|tot begin)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", normalise(text))
-    if value == "geldig" and ended and int(ended.group(1)) < today.year:
+    if value in CURRENT and ended and int(ended.group(1)) < today.year:
         value = "verlopen"  # "was geregistreerd van 2016 tot 2021"
     if pending == "registratie":
         answer = _cat("registratie:als_antwoord").first(text)
         if value is None and answer:
-            value = "geen" if answer.negated and answer.item == "geldig" else answer.item
+            value = "geen" if answer.negated and answer.item in CURRENT else answer.item
         if value is None and reply:
             value = {"ja": "geldig", "nee": "geen"}.get(reply.waarde)
-        if value == "geldig" and ended and int(ended.group(1)) < today.year:
+        if value in CURRENT and ended and int(ended.group(1)) < today.year:
             value = "verlopen"
     if value in ("geldig", None) and _only_other_register(text) and (value or pending == "registratie"):
         value = "geen"  # Registerplein or NIP is not SKJ or BIG
+    if value in CURRENT:
+        value = _big(text, value, lezing)
+    if pending == "big_beroep":
+        _big_profession_answer(text, reply, lezing)
     if value:
         lezing.feiten["registratie"] = value
         if years and value == "geldig" and any(y < today.year - 5 for y in years) and not ended:
             lezing.geraden.add("registratie")  # "geregistreerd sinds 2015": may need herregistratie
+
+
+def _big(text: str, value: str, lezing: Lezing) -> str:
+    """A registration that names only BIG counts when the profession is one of the four of
+    Besluit Jeugdwet art. 1.1 (arts, verpleegkundige, gezondheidszorgpsycholoog,
+    psychotherapeut); without a profession it is "big" and the profession is asked; another BIG
+    profession is noted (review 3, finding 1)."""
+    clean = normalise(text)
+    if not re.search(r"\bbig\b", clean) or re.search(r"\b(skj|kwaliteitsregister)\b", clean):
+        return value
+    profession = _cat("big_beroepen").first(text, skip_negated=True)
+    if profession and profession.item == "telt":
+        return "geldig"
+    if profession:
+        lezing.feiten["big_beroep"] = "ander"
+    return "big"
+
+
+def _big_profession_answer(text: str, reply, lezing: Lezing) -> None:
+    """The answer to "Als welk beroep sta je in het BIG-register?"."""
+    profession = _cat("big_beroepen").first(text, skip_negated=True)
+    if profession:
+        lezing.feiten["big_beroep"] = "art3" if profession.item == "telt" else "ander"
+    elif reply and reply.waarde == antwoord.WEET_NIET:
+        lezing.feiten["big_beroep"] = "weet_niet"
+    elif not reply and text.strip():
+        lezing.feiten["big_beroep"] = "ander"  # a profession the list does not know: check it
+        lezing.geraden.add("big_beroep")
 
 
 def _asked_or_wished(text: str, start: int) -> bool:

@@ -99,5 +99,22 @@ def test_an_opening_with_several_facts():
     assert found["werkervaring_maanden"] == 36
 
 
+@pytest.mark.parametrize("text,pending,registratie,beroep", [
+    # review 3, finding 1: only BIG as arts, verpleegkundige, gz-psycholoog or psychotherapeut counts
+    ("ik sta in het big-register", None, "big", None),
+    ("big", "registratie", "big", None),
+    ("ja, big geregistreerd als arts", "registratie", "geldig", None),
+    ("ik ben big geregistreerd als fysiotherapeut", None, "big", "ander"),
+    ("ik ben skj geregistreerd en sta ook in het big register", None, "geldig", None),
+    ("GZ-psycholoog", "big_beroep", None, "art3"),
+    ("verpleegkundige", "big_beroep", None, "art3"),
+    ("logopedist", "big_beroep", None, "ander"),
+    ("weet ik niet", "big_beroep", None, "weet_niet"),
+])
+def test_big_counts_only_for_the_four_professions(text, pending, registratie, beroep):
+    found = facts(text, pending)
+    assert found.get("registratie") == registratie and found.get("big_beroep") == beroep
+
+
 def test_no_registration_is_read_from_a_bare_no_without_the_question():
     assert "registratie" not in facts("nee")
