@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bot import antwoorden, routes, werktoedeling
-from bot.leesbaarheid import afkortingenlijst, controleer, kennisteksten, woorden, zinnen
+from bot.leesbaarheid import afkortingenlijst, controleer, kennisteksten, proza, woorden, zinnen
 from bot.loader import KENNIS_DIR
 
 CASES = Path(__file__).parent / "cases"
@@ -68,6 +68,17 @@ def test_message_is_b1(where, text):
 def test_knowledge_sentences_are_short(where, text):
     problems = controleer(where, text, None)
     assert not problems, "\n".join(p.wat for p in problems)
+
+
+# Source terms above B1 (review 3, finding 28): in an answer they come with plain words.
+JARGON = {"aannemelijk": "uitleggen en onderbouwen", "accredit": "goedkeuren", "verzilver": "omzetten"}
+
+
+@pytest.mark.parametrize("where,text", list(responses()), ids=[w for w, _ in responses()])
+def test_source_jargon_in_an_answer_is_explained(where, text):
+    for term, uitleg in JARGON.items():
+        if term in proza(text).lower():
+            assert uitleg in text.lower(), f"{term} zonder uitleg ({uitleg})"
 
 
 def test_the_check_catches_long_sentences_and_unexplained_abbreviations():
