@@ -219,9 +219,8 @@ def route_tekst(advies: RouteAdvies) -> str:
         "",
         "Routes die bij jou passen:",
         *(f"- {r.naam}: {r.wat}" for r in advies.routes),
-        "",
-        "Functies waarin je nu al kunt werken, zonder registratie:",
-        *(f"- {f}" for f in advies.functies),
+        *(["", "Functies waarin je nu al kunt werken, zonder registratie:", *(f"- {f}" for f in advies.functies)]
+          if advies.functies else []),
         "",
         "Wat kun je deze week doen?",
         *(f"{i}. {s}" for i, s in enumerate(advies.stappen, start=1)),

@@ -147,12 +147,13 @@ def _advice(rule: dict[str, Any], additions: list[dict[str, Any]] = ()) -> Route
     team = bool(outcome.get("deskundigenteam")) or any(a.get("deskundigenteam") for a in additions)
     if team:
         extra_steps.append(d["deskundigenteam_stap"])
-    general_steps = d["algemene_stappen"]
+    general_steps = d["algemene_stappen"] if fase.get("met_algemene_stappen", True) else []
+    jobs = d["functies"] if fase.get("met_functies", True) else []
 
     references = list(rule["bronnen"]) + [ref for a in additions for ref in a["bronnen"]] + fase["bronnen"]
     for route in routes.values():
         references += route["bronnen"]
-    for item in [*extra_steps, *general_steps, *d["functies"]]:
+    for item in [*extra_steps, *general_steps, *jobs]:
         references += item["bronnen"]
 
     return RouteAdvies(
@@ -165,7 +166,7 @@ def _advice(rule: dict[str, Any], additions: list[dict[str, Any]] = ()) -> Route
         routes=[
             Route(rid, r["naam"], r["wat"], r["duur"], r["kosten"]) for rid, r in routes.items()
         ],
-        functies=[f["naam"] for f in d["functies"]],
+        functies=[f["naam"] for f in jobs],
         stappen=[
             *(s for r in routes.values() for s in r["stappen"]),
             *(s["tekst"] for s in extra_steps),

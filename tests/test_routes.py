@@ -35,6 +35,10 @@ def test_advice(case):
         assert any(expected["functie"] in f for f in advies.functies)
     if "stap" in expected:
         assert any(expected["stap"] in s for s in advies.stappen)
+    if "geen_stap" in expected:
+        assert not any(expected["geen_stap"] in s for s in advies.stappen)
+    if "functies" in expected:
+        assert advies.functies == expected["functies"]
     if "opmerking" in expected:
         assert any(expected["opmerking"] in o for o in advies.opmerkingen)
     assert advies.fase_zin and advies.routes and advies.stappen and advies.bronnen
