@@ -137,3 +137,12 @@ def test_a_bare_big_registration_asks_the_profession():
     button = {"text": '/inform{"big_beroep": "art3"}', "intent": {"name": "inform"},
               "entities": [{"entity": "big_beroep", "value": "art3"}]}
     assert updates_from_message(button, "rt_big_beroep")["rt_big_beroep"] == "art3"
+
+
+def test_the_diploma_age_question_has_a_dont_know_button():
+    """Review 3, finding 23: only 'Minder/Meer dan 5 jaar geleden', while the rules handle
+    'weet niet' (kwalificerend_leeftijd_onbekend); not knowing is not guessed."""
+    buttons = _question("utter_ask_rt_diploma_recent")["buttons"]
+    [dont_know] = [b for b in buttons if b["payload"] == "/weet_niet"]
+    assert "Weet ik niet" in dont_know["title"]
+    assert button_answer("weet_niet", "rt_diploma_recent") == {"rt_diploma_recent": "weet_niet"}
