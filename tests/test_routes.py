@@ -134,3 +134,15 @@ def test_routes_whose_details_the_sources_lack_come_with_the_deskundigenteam():
     for rule in data()["regels"]:
         if {"aanvullende_scholing_45ec", "praktijkprogramma"} & set(rule["dan"]["routes"]):
             assert rule["dan"].get("deskundigenteam"), rule["id"]
+
+
+def test_the_diagnostics_annotation_is_named_per_chamber():
+    """Review 3, finding 26: 'een aantekening dat je diagnostiek mag doen' for every psychologist and
+    pedagogue; the sources name the NIP's BAPD for the master-psycholoog and the NVO's
+    Basisaantekening diagnostiek for the master-orthopedagoog, nothing for the master-pedagoog
+    (publieke-bronnen B.1)."""
+    text = data()["routes"]["registratie_psycholoog_pedagoog"]["wat"]
+    assert "Basisaantekening psychodiagnostiek" in text and "(NIP)" in text
+    assert "Basisaantekening diagnostiek" in text and "(NVO)" in text
+    assert "master-pedagoog" in text and "skjeugd.nl" in text
+    assert "mag doen" not in text
