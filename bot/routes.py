@@ -106,11 +106,20 @@ def opleidingssoort(profiel: Profiel) -> str | None:
     return entry["soort"]
 
 
+def diploma_niveau(profiel: Profiel) -> str | None:
+    """The level of the diploma ("geen" for a programme not finished); None when not asked yet."""
+    entry = diploma(profiel.diploma)
+    if entry is None:
+        return None
+    return "geen" if profiel.afgerond == "nee" else entry["niveau"]
+
+
 def facts(profiel: Profiel) -> dict[str, str | None]:
     return {
         "registratie": profiel.registratie,
         "big_beroep": profiel.big_beroep,
         "ambitie": profiel.ambitie,
+        "diploma_niveau": diploma_niveau(profiel),
         "opleidingssoort": opleidingssoort(profiel),
         "diploma_recent": profiel.diploma_recent,
         "werkt_in_jeugdzorg": profiel.werkt_in_jeugdzorg,
@@ -119,6 +128,8 @@ def facts(profiel: Profiel) -> dict[str, str | None]:
 
 
 def question_for(fact: str, profiel: Profiel) -> str:
+    if fact == "diploma_niveau":
+        return "diploma"
     if fact != "opleidingssoort":
         return fact
     entry = diploma(profiel.diploma)
