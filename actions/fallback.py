@@ -72,6 +72,21 @@ class ActionBuitenBereik(Action):
         return []
 
 
+class ActionNaCrisis(Action):
+    """After the crisis message: an employer's question in the same message ("onze zzp'er wil een
+    gezin oppakken waar de kinderen verwaarloosd worden, kan dat?") still gets its check, so the
+    person does not have to ask again (issue 17: the crisis message first, then the flow)."""
+
+    def name(self) -> str:
+        return "action_na_crisis"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        if tracker.active_loop_name is None and clearly_a_question_for_us(tracker):
+            return [FollowupAction("action_opening")]
+        return []
+
+
 class ActionVeelgesteldeVraag(Action):
     """The FAQ answer the response selector chose; but a question on a topic the sources leave
     open ("ze heeft een NIP-registratie, moet ze ook in SKJ?") is a case for the deskundigenteam,

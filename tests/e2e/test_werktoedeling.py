@@ -91,6 +91,14 @@ def test_crisis_during_the_check_is_answered_and_the_check_goes_on(assistant, se
     assert "Om welke taak gaat het?" in texts(reply)
 
 
+def test_an_employer_question_with_a_crisis_in_it_gets_the_crisis_message_and_then_its_check(assistant, sender):
+    """Issue 17: the crisis message first; the question in the same message is not lost."""
+    reply = assistant.say(sender, "Onze zzp'er wil een gezin oppakken waar de ouders verslaafd zijn en de "
+                                  "kinderen verwaarloosd worden. Ze is niet geregistreerd. Kan dat?")
+    assert (reply[0].get("custom") or {}).get("type") == "crisis"
+    assert "Waar werkt de medewerker?" in texts(reply[1:]) or "Dit heb ik begrepen" in texts(reply[1:])
+
+
 def test_a_question_the_sources_leave_open_goes_to_the_deskundigenteam(assistant, sender):
     assistant.say(sender, "mag de ondersteuner het plan ondertekenen namens de jeugdbeschermer?")
     reply = assistant.say(sender, "/affirm")

@@ -11,7 +11,7 @@ import { el } from "./dom.js";
 
 const DISCLAIMER =
   "Dit advies komt van de Wegwijzer Jeugdzorg, een chatbot van AlleKansenBenut! (Jeugdzorg werkt!). " +
-  "Het is geen juridisch advies. Twijfel je? Neem contact op met het deskundigenteam via www.allekansenbenut.nl.";
+  "Het is geen juridisch advies. Twijfel je? Vraag dan in de chat naar het deskundigenteam.";
 
 function summary(item, titel) {
   const build = CARD_TYPES[item.kaart.type];
