@@ -17,7 +17,7 @@ from typing import Any
 from bot import routes
 from bot.lezer import antwoord, tijd
 from bot.lezer.catalogus import Catalogus, catalogus
-from bot.lezer.tekst import normalise
+from bot.lezer.tekst import BREAK, normalise
 
 RECENT_YEARS = routes.RECENT_YEARS
 # Before a registration word in its clause, these make it a question or a wish, not a fact:
@@ -166,11 +166,37 @@ def _ambition(text, pending, reply, lezing: Lezing) -> None:
             lezing.geraden.add("ambitie")
 
 
+def _best_diploma(text: str):
+    """The diploma mention that counts: a named programme before a bare level ("hbo"); of
+    several, the one that gives the most access to the register ("eerst de pabo, daarna de
+    master Jeugdzorg"), else the first. A programme said not to be finished ("nu bezig met
+    social work") counts as giving no access; a name right after another one describes it
+    ("associate degree sociaal werk")."""
+    d = routes.data()
+    order = d["voorrang_soorten"]
+    tokens = normalise(text).split()
+    clause = [tokens[:i].count(BREAK) for i in range(len(tokens) + 1)]
+    markers = _cat("niet_af").outermost(text)
+
+    def unfinished(v) -> bool:
+        return any(clause[m.start] == clause[v.start] and (0 <= v.start - m.end <= 3 or 0 <= m.start - v.end <= 2)
+                   for m in markers)
+
+    for key in ("diploma_specifiek", "diploma_niveau"):
+        found = _cat(key).outermost(text)
+        mentions = [v for v in found if (not v.negated or v.item == "geen_diploma")
+                    and not any(other.end == v.start for other in found)]
+        if mentions:
+            def rank(v):
+                kind = "geen_kwalificerend" if unfinished(v) else routes.diploma(v.item)["soort"]
+                return order.index(kind) if kind in order else len(order)
+            return min(mentions, key=lambda v: (rank(v), v.start))
+    return None
+
+
 def _diploma(text, pending, reply, today, lezing: Lezing) -> None:
-    specific = _cat("diploma_specifiek").first(text)
-    level = _cat("diploma_niveau").first(text)
-    found = specific or level
-    if found and not (found.negated and found.item not in ("geen_diploma",)):
+    found = _best_diploma(text)
+    if found:
         diploma = found.item
         profile = _profile(text, pending)
         entry = routes.diploma(diploma)
