@@ -18,7 +18,8 @@ ROLES = (r"werkgever|teamleider|teamleidster|leidinggevende|manager|hr|hrm|p&o|p
 # Statements that settle it, as an answer to "voor jezelf of als werkgever?" or in an opening.
 _EXPLICIT = {
     WERKGEVER: [rf"\bals ({ROLES})\b", rf"\bik ben (de |een |hier )?({ROLES})\b", rf"\bwij zijn (een )?\w*",
-                r"\b(voor|over|namens) (een |mijn |onze |de )?(medewerker|medewerkers|collega|collega's|team|organisatie|werknemer|stagiair|stagiaire|zij instromer|trainee)\b",
+                r"\b(voor|over|namens) (een |mijn |onze |de )?(medewerker|medewerkers|collega|collega's|team|organisatie|werknemer|stagiair|stagiaire|zij instromer|trainee"
+                r"|zzp'?er|zzp'?ers|ondersteuner|begeleider|pm'?er|mbo'?er|hbo'?er|herintreder|sollicitant|kandidaat|vrijwilliger)\b",
                 r"\bvoor iemand anders\b", r"\bover iemand anders\b",
                 # a parent who pays someone from the child's pgb asks as the one who deploys them
                 r"\bpgb voor (mijn|ons|onze) (zoon|dochter|kind|kinderen)\b", r"\b(betalen|betaal) uit (het|mijn|ons) pgb\b", r"^(werkgever|leidinggevende|hr|teamleider|manager)\b",

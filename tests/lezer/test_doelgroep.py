@@ -10,6 +10,7 @@ from bot.lezer.doelgroep import WERKGEVER, ZELF, choose_flow, explicit
     ("voor mezelf", ZELF),
     ("ik ben zij-instromer", ZELF),
     ("het gaat over onze stagiaire", WERKGEVER),
+    ("goedemorgen, vraag over een zzp'er die gebarentaal beheerst", WERKGEVER),
     ("mag een stagiaire notuleren?", None),
     # a parent who pays someone from the child's pgb deploys that person (issue 15, development half)
     ("ik heb een pgb voor mijn zoon, ik wil zijn tante betalen uit het pgb", WERKGEVER),
