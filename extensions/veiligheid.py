@@ -5,9 +5,11 @@ When the message names danger to a child (bot/kennis/crisis.yml), the intent bec
 (nlu_fallback, out of scope) with crisis high in the ranking. The werktoedeling check's
 questions name such dangers as the context of a task ("mag een stagiair bij een gezin met
 huiselijk geweld?"), so there a danger counts only when the message also says it happens
-now ("zag ik", "wie moet ik bellen"). A false alarm costs one message; a missed crisis more.
+now ("zag ik", "wie moet ik bellen") or names it as going on ("waar het kind mishandeld wordt").
+A false alarm costs one message; a missed crisis more.
 Look-alikes (the writer's own past, a course about abuse, work at Veilig Thuis, the news) are
-not a crisis unless the message says it happens now; then the NLU's next guess stands.
+not a crisis; then the NLU's next guess stands. A look-alike word only speaks for the danger in
+its own clause: a danger elsewhere in the message, or said to happen now, keeps the crisis.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.herkenning import find_all
+from bot.herkenning import find_all, normalise
 from bot.loader import load
 
 UNSURE = {"nlu_fallback", "out_of_scope"}
@@ -38,18 +40,63 @@ MIN_RANKING = 0.3
 def _words() -> dict[str, dict[str, list[str]]]:
     data = load("crisis")
     return {"signalen": {"crisis": data["signalen"]}, "acuut": {"acuut": data["acuut"]},
-            "geen_crisis": {"geen_crisis": data["geen_crisis"]}, "nu": {"nu": data["nu"] + data["acuut"]}}
+            "geen_crisis": {"geen_crisis": data["geen_crisis"]}, "bezig": {"bezig": data["bezig"]},
+            "nu": {"nu": data["nu"] + data["bezig"] + data["acuut"]}}
+
+
+@functools.lru_cache(maxsize=1)
+def _clause_end() -> re.Pattern:
+    """Punctuation, "maar", and "en" before a new subject (crisis.yml, nieuwe_zin_na_en)."""
+    subjects = "|".join(map(re.escape, load("crisis")["nieuwe_zin_na_en"]))
+    return re.compile(rf"[.,;:!?\n]+|\bmaar\b|\ben\s+(?=(?:{subjects})\b)", re.IGNORECASE)
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in _clause_end().split(text) if c.strip()]
+
+
+def _danger(text: str) -> bool:
+    return any(not m.negated for m in find_all(text, _words()["signalen"]))
 
 
 def look_alike(text: str) -> bool:
-    """The writer's own past, a course, work at Veilig Thuis or the news, and nothing that
-    says it happens now: not a crisis, even when the NLU says so. "Now" counts in the clause
-    that names the danger ("als kind mishandeld, en nu word ik weer geslagen"), not in another
-    ("als kind mishandeld; nu wil ik zelf kinderen helpen")."""
+    """The writer's own past, a course, work at Veilig Thuis or the news: not a crisis, even
+    when the NLU says so. Judged per clause (review 3, finding 6): every clause that names a
+    danger must itself hold the look-alike word ("ik ben als kind mishandeld"), and none may say
+    it happens now ("als kind mishandeld en nu word ik weer geslagen"); "now" in another clause
+    does not count ("als kind mishandeld; nu wil ik zelf kinderen helpen"). A danger in a clause
+    without a look-alike word ("Ik ben ervaringsdeskundige. Een jongen uit mijn groep snijdt
+    zichzelf.") keeps the crisis. Without any danger word the look-alike word decides ("ik wil
+    bij veilig thuis werken")."""
     if not find_all(text, _words()["geen_crisis"]) or find_all(text, _words()["acuut"]):
         return False
-    clauses = re.split(r"[.,;:!?\n]+|\bmaar\b", text)
-    return not any(find_all(c, _words()["signalen"]) and find_all(c, _words()["nu"]) for c in clauses)
+    for clause in _clauses(text):
+        if find_all(clause, _words()["signalen"]) and find_all(clause, _words()["nu"]):
+            return False
+        if _danger(clause) and not find_all(clause, _words()["geen_crisis"]):
+            return False
+    return True
+
+
+def going_on(text: str) -> bool:
+    """A danger named as going on now: a `bezig` phrase that overlaps a signal ("een jongere die
+    zichzelf snijdt", "heeft blauwe plekken"), or stands at most `bezig_afstand` words from one
+    in the same clause ("een gezin waar het kind mishandeld wordt"); not from a topic noun
+    (`bezig_niet_bij`: "bij mishandeling geregistreerd worden")."""
+    data = load("crisis")
+    nouns = {normalise(word) for word in data["bezig_niet_bij"]}
+    for clause in _clauses(text):
+        clean = normalise(clause)
+        signals = [m for m in find_all(clause, _words()["signalen"]) if not m.negated]
+        for now in find_all(clause, _words()["bezig"]):
+            for signal in signals:
+                first, second = sorted((signal, now), key=lambda m: m.start)
+                if second.start < first.start + first.length:
+                    return True  # overlapping
+                near = len(clean[first.start + first.length:second.start].split()) <= data["bezig_afstand"]
+                if near and clean[signal.start:signal.start + signal.length] not in nouns:
+                    return True
+    return False
 
 
 def next_intent(ranking: List[Dict[str, Any]]) -> Dict[str, Any]:
@@ -61,9 +108,9 @@ def next_intent(ranking: List[Dict[str, Any]]) -> Dict[str, Any]:
 def possible_crisis(text: str, intent: str, ranking: List[Dict[str, Any]]) -> bool:
     if intent == "crisis" or look_alike(text):
         return False
-    danger = any(not m.negated for m in find_all(text, _words()["signalen"]))
+    danger = _danger(text)
     if intent in WERKTOEDELING:
-        return danger and bool(find_all(text, _words()["acuut"]))
+        return danger and bool(find_all(text, _words()["acuut"]) or going_on(text))
     crisis_score = next((r["confidence"] for r in ranking if r["name"] == "crisis"), 0.0)
     return danger or (intent in UNSURE and crisis_score >= MIN_RANKING)
 

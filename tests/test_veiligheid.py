@@ -111,3 +111,69 @@ def test_look_alikes_are_not_a_crisis_even_when_the_nlu_says_so():
                        "intent": {"name": "crisis"}, "intent_ranking": ranking})
     CrisisVangnet().process([message])
     assert message.get("intent")["name"] == "crisis"
+
+
+CRISIS_RANKING = [{"name": "crisis", "confidence": 0.7}, {"name": "start_route", "confidence": 0.2}]
+
+
+def _after_the_net(text: str, intent: str) -> str:
+    ranking = CRISIS_RANKING if intent == "crisis" else [{"name": intent, "confidence": 0.8},
+                                                          {"name": "crisis", "confidence": 0.05}]
+    message = Message({"text": text, "intent": {"name": intent}, "intent_ranking": ranking})
+    CrisisVangnet().process([message])
+    return message.get("intent")["name"]
+
+
+def test_a_look_alike_word_elsewhere_does_not_cancel_a_danger_now():
+    """Review 3, finding 6: a look-alike word ("ervaringsdeskundige", "meldcode", "vroeger", a
+    course) speaks only for the danger in its own clause; a child in danger named elsewhere, or in
+    the present tense, keeps 112 / Veilig Thuis. All of these were taken back before."""
+    from extensions.veiligheid import look_alike
+    for text in ("Ik ben ervaringsdeskundige. Een jongen uit mijn groep snijdt zichzelf en heeft een "
+                 "afscheidsbrief geschreven.",
+                 "Een meisje in mijn klas heeft blauwe plekken, hoe werkt de meldcode?",
+                 # new phrasings: the danger after "en" with a new subject, after "maar", in
+                 # another sentence, or in the present tense in the look-alike's own clause
+                 "ik ben ervaringsdeskundige en een meisje uit mijn groep heeft een afscheidsbrief geschreven",
+                 "ik heb een cursus over kindermishandeling gedaan en mijn leerling heeft steeds blauwe plekken",
+                 "eigen ervaring met depressie, maar mijn dochter van 15 is suicidaal",
+                 "als kind ben ik zelf mishandeld. mijn zoontje wil niet meer leven",
+                 "training over zelfbeschadiging gevolgd, en een jongen in mijn klas snijdt zichzelf",
+                 "ik ben ervaringsdeskundige en mijn pleegdochter is suicidaal"):
+        assert not look_alike(text), text
+        assert possible_crisis(text, "start_route", UNSURE), text
+        assert _after_the_net(text, "crisis") == "crisis", text
+        assert _after_the_net(text, "faq") == "crisis", text
+
+
+def test_a_danger_in_the_look_alikes_own_clause_stays_calm():
+    """The writer's past, a course, a thesis or the news, with the danger in the same clause."""
+    from extensions.veiligheid import look_alike
+    for text in ("in mijn jeugd ben ik mishandeld en verwaarloosd, daarom wil ik de jeugdzorg in",
+                 "vroeger werd ik op school gepest en thuis geslagen, nu wil ik andere kinderen helpen",
+                 "is er een e-learning over verwaarlozing voor pedagogisch medewerkers",
+                 "ik las in de krant over een baby die verwaarloosd was, hoe word ik jeugdbeschermer",
+                 "ik ben ervaringsdeskundige: als kind ben ik misbruikt. kan ik me registreren",
+                 "als tiener ben ik weggelopen van huis, kan ik met die ervaring ervaringsdeskundige worden",
+                 # "scriptie" is a look-alike word now (it was a false alarm before)
+                 "ik schrijf mijn scriptie over kinderen die mishandeld zijn, heb ik skj nodig voor mijn stage"):
+        assert look_alike(text), text
+        assert not possible_crisis(text, "start_route", UNSURE), text
+        assert _after_the_net(text, "crisis") == "start_route", text
+
+
+def test_a_danger_going_on_counts_in_the_werktoedeling_check():
+    """Review 3, finding 7: abuse named in the present tense ("wordt mishandeld") is a crisis in
+    the werktoedeling check too, not only with a word such as "zag ik"; all failed before."""
+    for text in ("Mag onze stagiair alleen naar een gezin waar het kind mishandeld wordt?",
+                 "kan onze pm'er een jongen begeleiden die door zijn vader geslagen wordt",
+                 "onze stagiaire gaat naar een gezin waar de kinderen verwaarloosd worden, mag dat?",
+                 "mag een ambulant hulpverlener zonder skj bij een meisje dat zichzelf snijdt"):
+        assert possible_crisis(text, "werktoedeling_vraag", UNSURE), text
+        assert _after_the_net(text, "inform") == "crisis", text
+    # A danger as the setting of a task, or a "worden" that belongs to another verb, stays calm.
+    for text in ("welke taken mogen worden gedaan door een stagiair in een gezin met verwaarlozing",
+                 "moet de medewerker die het veiligheidsplan maakt bij mishandeling geregistreerd worden",
+                 "mag een vrijwilliger voorlezen op een groep met kinderen die mishandeld zijn",
+                 "mag een stagiair die nu in het derde jaar zit een kind begeleiden dat verwaarloosd is"):
+        assert not possible_crisis(text, "werktoedeling_vraag", UNSURE), text
