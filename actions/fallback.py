@@ -26,14 +26,21 @@ def first_actions_per_turn(events: list[dict[str, Any]]) -> list[str | None]:
     return firsts
 
 
+def selected_answer(latest_message: dict[str, Any]) -> str | None:
+    """The FAQ answer the response selector chose ("faq/wat_is_skj"). Rasa files it under the
+    selector's retrieval intent, or under "default" when the selector names none (ours)."""
+    selectors = latest_message.get("response_selector") or {}
+    selector = selectors.get("faq") or selectors.get("default") or {}
+    return selector.get("response", {}).get("intent_response_key")
+
+
 def ranked_intents(latest_message: dict[str, Any]) -> list[str]:
     """Intent names from the NLU ranking, with `faq` resolved to its best answer."""
     names = []
     for entry in latest_message.get("intent_ranking", []):
         name = entry.get("name")
         if name == "faq":
-            selector = latest_message.get("response_selector", {}).get("faq", {})
-            name = selector.get("response", {}).get("intent_response_key") or name
+            name = selected_answer(latest_message) or name
         names.append(name)
     return names
 
@@ -103,8 +110,11 @@ class ActionVeelgesteldeVraag(Action):
         if tracker.active_loop_name is None and (
                 employer.get("wt_onderwerp") or (employer.get("wt_taak") and employer.get("wt_medewerker"))):
             return [FollowupAction("action_opening")]
-        selector = tracker.latest_message.get("response_selector", {}).get("faq", {})
-        dispatcher.utter_message(response=selector.get("response", {}).get("utter_action") or "utter_faq")
+        answer = selected_answer(tracker.latest_message)
+        if answer and f"utter_{answer}" in (domain.get("responses") or {f"utter_{answer}": None}):
+            dispatcher.utter_message(response=f"utter_{answer}")
+        else:  # never silent: without a selected answer, say what the assistant can do
+            dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
 

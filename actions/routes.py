@@ -78,8 +78,8 @@ def updates_from_message(message: dict[str, Any], requested: str | None,
     if requested == "rt_richting" and (text or updates):
         updates["rt_richting_gevraagd"] = True  # asked once; keep what we have
         updates["rt_richting"] = text or None
-    if updates.get("rt_diploma") and requested != "rt_richting":
-        updates.setdefault("rt_richting_gevraagd", False)
+    if updates.get("rt_diploma") and updates["rt_diploma"] != slots.get("rt_diploma") and requested != "rt_richting":
+        updates.setdefault("rt_richting_gevraagd", False)  # another diploma: its field is not asked yet
     if lezing.bevestigd is not None:
         updates[CONFIRM] = lezing.bevestigd
     guessed = (set(slots.get("rt_geraden") or []) - {k.removeprefix("rt_") for k in updates}) | lezing.geraden
@@ -148,7 +148,9 @@ class ActionRouteAdvies(Action):
                   domain: dict[str, Any]) -> list[EventType]:
         advies = routes.advise(profiel(tracker.slots))
         if not advies.klaar:  # a change opened a new question
-            return [FollowupAction("route_form")]
+            # Cleared, so the form asks it even if the slot holds an answer the engine cannot
+            # use; else form and advice hand over to each other without a word (a silent loop).
+            return [SlotSet(f"rt_{advies.volgende_vraag}", None), FollowupAction("route_form")]
         dispatcher.utter_message(
             text=route_tekst(advies),
             buttons=[

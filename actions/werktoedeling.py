@@ -241,8 +241,8 @@ class ActionWerktoedelingAdvies(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
         advies = wt.evaluate(situatie(tracker.slots))
-        if not advies.klaar:  # a correction opened a new question
-            return [FollowupAction(FORM)]
+        if not advies.klaar:  # a correction opened a new question; cleared so the form asks it
+            return [SlotSet(slot_for_question(advies.volgende_vraag), None), FollowupAction(FORM)]
         dispatcher.utter_message(
             text=werktoedeling_tekst(advies),
             buttons=[

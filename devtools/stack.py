@@ -65,7 +65,8 @@ class Stack:
     env: dict[str, str] = field(default_factory=dict)
     services: list[Service] = field(default_factory=list)
     # Rasa's HTTP API (tracker, model) only with this token; RASA_TOKEN in production.
-    token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    # Hex: a url-safe token can start with "-", which `rasa run --auth-token` takes for an option.
+    token: str = field(default_factory=lambda: secrets.token_hex(24))
 
     @property
     def rasa_url(self) -> str:

@@ -76,7 +76,7 @@ async def test_an_understood_turn_in_between_resets_the_count():
 async def test_faq_ranking_is_resolved_to_the_selected_answer():
     events = [user("skj", "nlu_fallback", [("nlu_fallback", 0.5), ("faq", 0.3)])]
     events[0]["parse_data"]["response_selector"] = {
-        "faq": {"response": {"intent_response_key": "faq/wat_is_skj"}}
+        "default": {"response": {"intent_response_key": "faq/wat_is_skj"}}
     }
     [message] = await run(events)
     assert message["buttons"][0]["payload"] == "/faq/wat_is_skj"
@@ -105,8 +105,10 @@ async def test_a_cue_alone_stays_out_of_scope():
 
 async def run_faq(text, answer="faq/wat_is_skj"):
     message = {"text": text, "intent": {"name": "faq", "confidence": 0.9}, "entities": [],
-               "response_selector": {"faq": {"response": {"intent_response_key": answer,
-                                                           "utter_action": f"utter_{answer}"}}}}
+               # as Rasa 3.6 files it: under "default" (the selector names no retrieval intent)
+               "response_selector": {"all_retrieval_intents": ["faq"],
+                                     "default": {"response": {"intent_response_key": answer,
+                                                              "utter_action": f"utter_{answer}"}}}}
     dispatcher = CollectingDispatcher()
     tracker_ = Tracker("test", {}, message, [], False, None, {}, "action_listen")
     return await ActionVeelgesteldeVraag().run(dispatcher, tracker_, {}), dispatcher.messages

@@ -146,3 +146,23 @@ def test_the_diploma_age_question_has_a_dont_know_button():
     [dont_know] = [b for b in buttons if b["payload"] == "/weet_niet"]
     assert "Weet ik niet" in dont_know["title"]
     assert button_answer("weet_niet", "rt_diploma_recent") == {"rt_diploma_recent": "weet_niet"}
+
+
+def test_the_same_diploma_again_keeps_that_its_field_was_asked():
+    """zi-b-022 (issue 15): "ja, sinds 2019 op hbo-niveau" to the work question named "hbo" again and
+    reset the asked field, so the intake asked it once more and fell silent."""
+    slots = {"rt_diploma": "hbo", "rt_richting": "had nog geen profiel gekozen", "rt_richting_gevraagd": True}
+    updates = updates_from_message({"text": "ja, sinds 2019 op hbo-niveau", "intent": {"name": "affirm"}},
+                                   "rt_hbo_functie", slots)
+    assert "rt_richting_gevraagd" not in updates
+
+
+@pytest.mark.asyncio
+async def test_advice_with_an_open_question_clears_its_slot_so_the_form_asks_it():
+    """Never silent: the form skips a filled slot, the advice would hand back to the form, again and again."""
+    dispatcher = CollectingDispatcher()
+    slots = {"rt_registratie": "geen", "rt_ambitie": "registratie", "rt_diploma": "hbo",
+             "rt_richting": "weet ik niet", "rt_richting_gevraagd": False}
+    events = await ActionRouteAdvies().run(dispatcher, tracker(slots, "x"), {})
+    assert events[0] == {"event": "slot", "timestamp": None, "name": "rt_richting", "value": None}
+    assert events[1]["name"] == "route_form" and dispatcher.messages == []
