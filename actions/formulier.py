@@ -25,6 +25,18 @@ ESCAPE_INTENTS = {
 }
 
 
+def crisis_message_given(events: list[dict[str, Any]]) -> bool:
+    """Whether the crisis message has been given since the last user message. A crisis typed as
+    an answer ("hij vertrouwt alleen haar; thuis escaleert het") gets 112 / Veilig Thuis first;
+    then the form reads the same message, so what it says about the question is not lost."""
+    for event in reversed(events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "utter_crisis":
+            return True
+    return False
+
+
 class EngineForm(FormValidationAction):
     """Subclasses say how a message becomes slot values and which slot comes next."""
 
@@ -89,11 +101,14 @@ class EngineForm(FormValidationAction):
     ) -> list[EventType]:
         message = tracker.latest_message
         intent = (message.get("intent") or {}).get("name")
-        if intent in ALWAYS_ESCAPE:
+        after_crisis = intent == "crisis" and crisis_message_given(tracker.events)
+        if intent in ALWAYS_ESCAPE and not after_crisis:
             return []  # Rasa rejects the form turn, so the rule for that intent runs
         requested = tracker.get_slot("requested_slot")
         updates = self.updates_from(message, tracker.slots, requested)
         answered = bool(requested) and self.answered(requested, updates)
+        if after_crisis and not answered:
+            return []  # a real crisis is no answer: no "not understood", the question again
         if intent in self.escape_intents and not answered \
                 and not self.attempted(requested, typed_text(message)) \
                 and not self.an_answer_not_a_question(requested, intent, typed_text(message)):

@@ -101,6 +101,19 @@ async def test_escape_intents_leave_the_turn_to_their_rule():
 
 
 @pytest.mark.asyncio
+async def test_after_the_crisis_message_the_same_message_is_read_as_the_answer():
+    """wg-e-012 (issue 15/17): "de band die ze heeft, hij vertrouwt alleen haar" was heard as a crisis;
+    the crisis message came first, and then the question was asked again as if nothing was said."""
+    slots = {"requested_slot": "wt_tenzij_grond", "wt_taak": "begeleiding_gezin"}
+    text = "de band die ze heeft, ze begeleidt hem al een jaar en hij vertrouwt echt alleen haar"
+    events = [{"event": "user", "text": text}, {"event": "action", "name": "utter_crisis"}]
+    message = {"text": text, "intent": {"name": "crisis"}, "entities": []}
+    after_crisis = Tracker("t", slots, message, events, False, None, {}, "utter_crisis")
+    found = await ValidateWerktoedelingForm().get_extraction_events(CollectingDispatcher(), after_crisis, DOMAIN)
+    assert {"event": "slot", "timestamp": None, "name": "wt_tenzij_grond", "value": "bestaande_relatie"} in found
+
+
+@pytest.mark.asyncio
 async def test_advice_action_sends_text_buttons_and_the_payload():
     slots = {"wt_taak": "plan_vaststellen", "wt_werkveld": "jeugdhulp", "wt_medewerker": "ondersteuner"}
     dispatcher = CollectingDispatcher()
