@@ -127,3 +127,76 @@ def test_source_titles_and_urls_are_what_a_user_can_look_up():
         assert "kennisbank" not in titel, key
     assert "niet duidelijk in onze bronnen" in sources["kennisbank_open_vragen"]["titel"]
     assert "jeugdzorg werkt" not in sources["ondersteunende_functies_gi"]["titel"].lower()
+
+
+# Issue 16 audit (scenario-werk/issue16_dekking.md), part A: answers that were fixed without a
+# test. Each assertion names the sentence that fixed the finding, so removing it fails.
+
+def test_praktijkprogramma_names_the_way_for_zzpers(domain):
+    """Audit items 36 and 45: the praktijkprogramma is followed at the employer or
+    opdrachtgever; zzp'ers at a hogeschool or a commercial provider (publieke-bronnen B.4)."""
+    text = faq_text(domain, "praktijkprogramma")
+    assert "bij je werkgever of opdrachtgever" in text
+    assert "Ben je zzp'er? Dan kun je een praktijkprogramma volgen bij een hogeschool of een " \
+           "commerciële aanbieder." in text
+
+
+def test_vog_answer_says_how_to_get_one_from_abroad(domain):
+    """Audit item 39: living abroad and working in the Netherlands, the VOG is requested via
+    Dienst Justis with SKJ's VOG form (publieke-bronnen B.7)."""
+    assert "Woon je in het buitenland en werk je in Nederland? Dan vraag je de VOG aan bij " \
+           "Dienst Justis, met het VOG-formulier van SKJ." in faq_text(domain, "vog")
+
+
+def test_vog_three_months_only_for_psychologists_and_pedagogues(domain):
+    """Audit item 48: 'niet ouder dan 3 maanden' is on the pages of the kamers Psychologen and
+    Pedagogen only (publieke-bronnen B.1); the answer says so, and nothing else about 3 months."""
+    text = faq_text(domain, "vog")
+    assert "Voor psychologen en pedagogen mag die niet ouder zijn dan 3 maanden." in text
+    for zin in re.split(r"(?<=[.!?])\s+|\n+", text):
+        if "3 maanden" in zin:
+            assert "psychologen en pedagogen" in zin, zin
+
+
+def test_an_mbo_diploma_on_an_hbo_job_with_registration_tasks_needs_registration(domain):
+    """Audit item 43: 'Werk je op mbo-niveau? Dan is registratie niet nodig' was said to everyone
+    with an mbo diploma; an mbo'er on an hbo job with registration tasks must register."""
+    assert "Werk je met een mbo-diploma toch op hbo-niveau, met taken waarvoor registratie nodig " \
+           "is? Dan is registratie wel nodig." in faq_text(domain, "wie_moet_registreren")
+
+
+def test_the_indicator_answer_gives_the_seven_signals_and_the_four_questions(domain):
+    """Audit item 44: 'wat zijn de vier indicatoren' lands on this answer; it gave only SKJ's
+    seven client indicators. The magazine's four questions (kennisbank §2.5) are there too."""
+    text = faq_text(domain, "indicatoren")
+    assert "zeven signalen" in text
+    assert "Het magazine over professionalisering stelt er vier vragen over:" in text
+    for vraag in ("1. Is de situatie onveilig of risicovol?",
+                  "2. Draagt de medewerker een grote verantwoordelijkheid?",
+                  "3. Zijn de problemen complex?",
+                  "4. Heeft wat de medewerker doet veel impact op het kind of gezin?"):
+        assert vraag in text, vraag
+
+
+def test_the_tenzij_part_is_numbered_per_rendering(domain):
+    """Audit item 47: 'tenzij is deel 2' is true of the Kwaliteitskader's rendering only; the
+    magazine puts it in part 1 (kennisbank §2.2). The FAQ answer and the norm that "Waarom?"
+    shows give both numbers."""
+    import yaml
+
+    from bot import antwoorden, werktoedeling
+
+    text = faq_text(domain, "tenzij_bepaling")
+    assert "Het Kwaliteitskader Jeugd noemt haar in deel 2." in text
+    assert "Het magazine over professionalisering noemt haar in deel 1." in text
+
+    regels = werktoedeling.rules()
+    kader = {d["deel"]: d["tekst"] for d in regels["norm"]}
+    magazine = {d["deel"]: d["tekst"] for d in regels["norm_weergave_magazine"]["delen"]}
+    assert "tenzij" in kader[2].lower() and "tenzij" not in (kader[1] + kader[3]).lower()
+    assert "tenzij" in magazine[1].lower() and "tenzij" not in (magazine[2] + magazine[3]).lower()
+    case = yaml.safe_load((ROOT / "tests/cases/werktoedeling.yml").read_text(encoding="utf-8"))[0]
+    advies = werktoedeling.evaluate(werktoedeling.Situatie(**case["gegeven"]))
+    waarom = antwoorden.werktoedeling_waarom(advies, regels)
+    assert f"2. {kader[2]}" in waarom.split("Het magazine")[0]
+    assert f"1. {magazine[1]}" in waarom.split("Het magazine")[1]

@@ -146,3 +146,11 @@ def test_the_diagnostics_annotation_is_named_per_chamber():
     assert "Basisaantekening diagnostiek" in text and "(NVO)" in text
     assert "master-pedagoog" in text and "skjeugd.nl" in text
     assert "mag doen" not in text
+
+
+def test_the_praktijkprogramma_route_names_the_way_for_zzpers():
+    """Issue 16 audit, items 36 and 45: the praktijkprogramma is not only 'bij je werkgever';
+    zzp'ers follow it at a hogeschool or a commercial provider (publieke-bronnen B.4)."""
+    text = data()["routes"]["praktijkprogramma"]["wat"]
+    assert "bij je werkgever of opdrachtgever" in text
+    assert "Werk je als zzp'er? Dan kan het bij een hogeschool of een commerciële aanbieder." in text
