@@ -56,6 +56,27 @@ def afkortingen_zonder_uitleg(tekst: str, lijst: dict) -> list[str]:
     return missen
 
 
+# Source terms above B1 (review 3, finding 28; issue 16 audit, items 55-59): in a text a user
+# reads, each comes with plain words, one of the phrases given here, in the same text.
+VAKTAAL: dict[str, tuple[str, ...]] = {
+    r"aannemelijk": ("uitleggen en onderbouwen",),
+    r"accredit": ("goedkeuren", "goedgekeurd", "keurt het goed"),
+    r"verzilver": ("omzetten",),
+    r"niet vrij toegankelijke": ("verwijzing of beschikking", "niet zelf kunt aanvragen"),
+    r"casusregie": ("regie over",),
+    r"\bhsao\b": ("hbo-diploma sociaal-agogisch",),
+    r"\bvakbekwaam\b": ("kennis en vaardigheden",),  # not the names "vakbekwaamheidsbewijs", "EVC Vakbekwame ..."
+    r"basisaantekening": ("aantekening van de beroepsvereniging",),
+}
+
+
+def vaktaal_zonder_uitleg(tekst: str) -> list[str]:
+    """The source terms in a text without their plain words (citations left out)."""
+    tekst = proza(tekst).lower()
+    return [f"{term} zonder uitleg ({' / '.join(uitleg)})" for term, uitleg in VAKTAAL.items()
+            if re.search(term, tekst) and not any(u in tekst for u in uitleg)]
+
+
 def controleer(plek: str, tekst: str, lijst: dict | None) -> list[Probleem]:
     """Problems in one message; without a list (a fragment of a message) only sentence length."""
     problemen = [Probleem(plek, w) for w in afkortingen_zonder_uitleg(tekst, lijst or {})] if lijst else []

@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from bot import antwoorden, routes, werktoedeling
-from bot.leesbaarheid import afkortingenlijst, controleer, kennisteksten, proza, woorden, zinnen
+from bot.leesbaarheid import (afkortingenlijst, controleer, kennisteksten, vaktaal_zonder_uitleg, woorden,
+                              zinnen)
 from bot.loader import KENNIS_DIR
 
 CASES = Path(__file__).parent / "cases"
@@ -70,15 +71,50 @@ def test_knowledge_sentences_are_short(where, text):
     assert not problems, "\n".join(p.wat for p in problems)
 
 
-# Source terms above B1 (review 3, finding 28): in an answer they come with plain words.
-JARGON = {"aannemelijk": "uitleggen en onderbouwen", "accredit": "goedkeuren", "verzilver": "omzetten"}
+def knowledge_names():
+    """Names from the knowledge files (a task, a diploma, a topic, a route): a summary line
+    shows a name on its own, so a source term in it is explained in the name itself."""
+    def names(node, plek):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "naam" and isinstance(value, str):
+                    yield f"{plek}.naam", value
+                else:
+                    yield from names(value, f"{plek}.{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                yield from names(value, f"{plek}[{i}]")
+
+    for path in sorted(KENNIS_DIR.glob("*.yml")):
+        if path.stem not in {"afkortingen", "bronnen", "faq", "knoppen"}:
+            yield from names(yaml.safe_load(path.read_text(encoding="utf-8")), path.stem)
 
 
-@pytest.mark.parametrize("where,text", list(responses()), ids=[w for w, _ in responses()])
+NAMES = list(knowledge_names())
+
+
+@pytest.mark.parametrize("where,text", MESSAGES + NAMES, ids=[w for w, _ in MESSAGES + NAMES])
 def test_source_jargon_in_an_answer_is_explained(where, text):
-    for term, uitleg in JARGON.items():
-        if term in proza(text).lower():
-            assert uitleg in text.lower(), f"{term} zonder uitleg ({uitleg})"
+    """Review 3, finding 28, and the issue 16 audit, items 55-59: 'niet vrij toegankelijke
+    hulp', 'casusregie', 'hsao', 'vakbekwaam' and 'Basisaantekening (psycho)diagnostiek' come
+    with plain words, in every answer, advice message and summary line."""
+    assert not vaktaal_zonder_uitleg(text)
+
+
+def test_the_jargon_check_catches_each_term_without_its_plain_words():
+    for kaal, uitgelegd in [
+        ("Mag zij besluiten over niet vrij toegankelijke jeugdhulp?",
+         "Besluiten over jeugdhulp waarvoor een verwijzing of beschikking nodig is (niet vrij toegankelijke jeugdhulp)."),
+        ("Zij voert de casusregie.", "Zij voert de regie over een gezin (casusregie)."),
+        ("Je hebt een hsao-diploma.", "Je hebt een hbo-diploma sociaal-agogisch (hsao)."),
+        ("De medewerker moet vakbekwaam zijn.", "De medewerker heeft de kennis en vaardigheden (vakbekwaam)."),
+        ("Je hebt de Basisaantekening diagnostiek nodig.",
+         "Je hebt de Basisaantekening diagnostiek nodig. Dat is een aantekening van de beroepsvereniging."),
+    ]:
+        assert vaktaal_zonder_uitleg(kaal), kaal
+        assert not vaktaal_zonder_uitleg(uitgelegd), uitgelegd
+    assert not vaktaal_zonder_uitleg("Met een vakbekwaamheidsbewijs kun je je registreren.")
+    assert vaktaal_zonder_uitleg("Zij voert de casusregie.\nBronnen:\n- regie over iets (2018)")
 
 
 def test_the_check_catches_long_sentences_and_unexplained_abbreviations():

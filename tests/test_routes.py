@@ -154,3 +154,17 @@ def test_the_praktijkprogramma_route_names_the_way_for_zzpers():
     text = data()["routes"]["praktijkprogramma"]["wat"]
     assert "bij je werkgever of opdrachtgever" in text
     assert "Werk je als zzp'er? Dan kan het bij een hogeschool of een commerciële aanbieder." in text
+
+
+def test_the_diagnostics_annotations_are_explained_without_saying_more_than_the_sources():
+    """Issue 16 audit, item 58: 'Basisaantekening (psycho)diagnostiek' was named but not
+    explained. The sources only say whose annotation it is (publieke-bronnen B.1: 'the NVO
+    Basisaantekening diagnostiek', 'the Basisaantekening psychodiagnostiek (BAPD, NIP)'), not
+    what it allows; so the text says that, and no more."""
+    text = data()["routes"]["registratie_psycholoog_pedagoog"]["wat"]
+    assert ("Basisaantekening psychodiagnostiek nodig. Dat is een aantekening van de "
+            "beroepsvereniging van psychologen (NIP).") in text
+    assert ("Basisaantekening diagnostiek nodig. Dat is een aantekening van de "
+            "beroepsvereniging van pedagogen (NVO).") in text
+    assert "Wat je voor zo'n aantekening moet doen, staat niet in onze bronnen." in text
+    assert "mag doen" not in text and "bevoegd" not in text
