@@ -69,6 +69,21 @@ REQUIREMENT = {"moet", "moeten", "moest", "nodig", "verplicht", "vereist", "hoef
                "noodzakelijk", "vereiste", "verplichting"}
 TOWARDS = {"richting", "naar", "tot", "voor", "traject", "wordt", "worden", "straks", "later", "binnenkort"}
 GOAL = {"halen", "behalen", "aanvragen", "aangevraagd", "krijgen", "aanvraag"}
+# The same for a plan, wish, ability or process before the registration in its clause ("gaat zich
+# registreren", "wil geregistreerd worden", "kan zich inschrijven", "laat zich registreren", "is
+# bezig met registreren"), a question how ("hoe registreert ze zich") and a condition ("als ze
+# geregistreerd is"): none says the worker is registered now (issue 16 audit).
+INTENT = {"gaat", "gaan", "ga", "wil", "wilt", "willen", "wilde", "wou", "kan", "kun", "kunt", "kunnen",
+          "zal", "zullen", "zou", "zouden", "laat", "laten", "liet", "probeert", "proberen", "hoopt", "hopen",
+          "bezig", "plan", "plannen", "overweegt", "begint", "beginnen", "start", "starten"}
+HOW = {"hoe", "hoezo", "waar"}
+CONDITION = {"als", "indien", "mits", "zodra", "wanneer", "tenzij"}
+# Registering as an act, not the state of being registered ("registreert zich", "schrijft zich in"):
+# a statement only in the perfect ("heeft zich laten registreren").
+ACT = {"registreren", "registreer", "registreert", "inschrijven", "inschrijft", "schrijft", "schrijf",
+       "schrijven", "aanmelden", "meldt", "meld"}
+PERFECT = {"heeft", "hebben", "heb", "had", "hadden"}
+WRITES = {"schrijft", "schrijf", "schrijven", "meldt", "meld"}  # also "writes", "reports": only with "zich"
 # Words that say the help cannot be given without this worker's skill (a tenzij ground, README).
 ESSENTIAL = ["kan niet zonder", "niet zonder", "essentieel", "noodzakelijk", "onmisbaar",
              "anders niet", "alleen zij", "alleen hij", "specifieke vaardigheden", "specifieke expertise"]
@@ -185,7 +200,7 @@ def read(text: str, pending: str | None = None) -> Lezing:
         return any(_in(vondst, span) for span in colleague_spans)
 
     _read_catalogue_facts(text, tokens, pending, lezing, about_colleague)
-    _read_roles(text, lezing, colleague_spans, about_colleague)
+    planned = _read_roles(text, lezing, colleague_spans, about_colleague)
     if pending == "verantwoordelijke" and lezing.feiten.get("geregistreerd") == wt.JA:
         # "ja, de jb van het gezin is skj": the answer to "is er een geregistreerde collega?" is
         # about that colleague, never about the worker (issue 15: read as the worker's registration)
@@ -193,7 +208,7 @@ def read(text: str, pending: str | None = None) -> Lezing:
         lezing.feiten.setdefault("verantwoordelijke", wt.JA)
     _read_signals(text, lezing)
     _read_topic(text, tokens, lezing)
-    _read_reply(text, pending, lezing)
+    _read_reply(text, pending, lezing, planned)
     return lezing
 
 
@@ -291,10 +306,13 @@ def _working_role(workers: list[Vondst], tokens: list[str], asked: set[int]) -> 
     return not_trained[0]
 
 
-def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> None:
-    """Who is registered, and whether a registered colleague carries the responsibility."""
+def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> bool:
+    """Who is registered, and whether a registered colleague carries the responsibility.
+    True when the worker's registration is named only as a plan or requirement ("ze gaat zich
+    registreren"): the answer to the registration question is then "not (yet)"."""
     cat = _catalogues()
-    for vondst in cat["under"].outermost(text):
+    under = cat["under"].outermost(text)
+    for vondst in under:
         lezing.feiten["verantwoordelijke"] = wt.NEE if vondst.negated else wt.JA
     for span in colleague_spans:
         negated = any(v.negated for v in cat["registered"].find_all(text) + cat["responsible"].find_all(text)
@@ -303,9 +321,13 @@ def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> 
             lezing.feiten["verantwoordelijke"] = wt.NEE
         lezing.feiten.setdefault("verantwoordelijke", wt.JA)
     tokens = normalise(text).split()
+    planned = False
     for vondst in cat["registered"].outermost(text):
         if about_colleague(vondst) or vondst.item != "geregistreerd" or _about_people_in_general(vondst, tokens) \
-                or _not_a_statement(vondst, tokens):
+                or _after_under(vondst, under, tokens):
+            continue
+        if _not_a_statement(vondst, tokens):
+            planned = planned or (_as_plan(vondst, tokens) and "?" not in text)
             continue
         lezing.feiten.setdefault("geregistreerd", wt.NEE if vondst.negated else wt.JA)
     if colleague_spans and "geregistreerd" not in lezing.feiten and _worker_not(text):
@@ -322,6 +344,13 @@ def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> 
         # "werkt als ambulant hulpverlener en doet deeltijd sw": studying towards registration,
         # said of any worker; a diploma alone ("hbo'er") is not a training (issue 15, wg-e-006)
         lezing.feiten["opleiding"] = wt.JA
+    return planned and "geregistreerd" not in lezing.feiten
+
+
+def _after_under(vondst: Vondst, under: list[Vondst], tokens: list[str]) -> bool:
+    """"onder verantwoordelijkheid van een geregistreerde": the registered one is the colleague."""
+    return any(u.end <= vondst.start and all(t in ("van", "een", "de", "het", "skj", "big")
+                                             for t in tokens[u.end:vondst.start]) for u in under)
 
 
 def _read_signals(text: str, lezing: Lezing) -> None:
@@ -351,8 +380,9 @@ def _read_topic(text: str, tokens: list[str], lezing: Lezing) -> None:
                 return
 
 
-def _read_reply(text: str, pending: str | None, lezing: Lezing) -> None:
-    """A short reply read as the answer to the question that was asked."""
+def _read_reply(text: str, pending: str | None, lezing: Lezing, planned: bool = False) -> None:
+    """A short reply read as the answer to the question that was asked. `planned`: the reply
+    names the worker's registration only as a plan ("ja, ze gaat zich registreren")."""
     if pending is None:
         return
     reply = antwoord.read(text)
@@ -373,6 +403,12 @@ def _read_reply(text: str, pending: str | None, lezing: Lezing) -> None:
                 lezing.geraden.add(pending)
         return
     if pending == "geregistreerd":
+        if planned and (not reply or reply.waarde == wt.JA):
+            # "ze gaat zich registreren" to "Staat de medewerker in het register?": not now. Read
+            # from the plan, so shown with a "?" for the person to confirm (issue 16 audit).
+            lezing.feiten["geregistreerd"] = wt.NEE
+            lezing.geraden.add("geregistreerd")
+            return
         if reply:
             lezing.feiten["geregistreerd"] = reply.waarde
         if cat["other_registers"].first(text) and lezing.feiten.get("geregistreerd") != wt.JA:
@@ -399,14 +435,59 @@ def _about_people_in_general(vondst: Vondst, tokens: list[str]) -> bool:
 
 
 def _not_a_statement(vondst: Vondst, tokens: list[str]) -> bool:
-    """Registration named as a requirement or a goal, not as the worker's state: a requirement
-    word in its clause or just before it, a goal word just before or after it."""
-    span = next((s for s in _clauses(tokens) if _in(vondst, s)), (0, len(tokens)))
+    """Registration named as a requirement, a goal, a question or a condition, not as the
+    worker's state: a requirement word in its clause or just before it, or `_as_plan`,
+    `_as_question`."""
+    span = _clause_of(vondst, tokens)
     before = set(tokens[max(0, vondst.start - 3):vondst.start])
     after = set(tokens[vondst.end:vondst.end + 2])
-    return bool((set(tokens[span[0]:span[1]]) | before) & REQUIREMENT) or bool(before & TOWARDS) \
-        or bool(after & GOAL) or tokens[max(0, vondst.start - 1)] in OTHER_REGISTERS \
-        or bool(after & NOT_SKJ_OR_BIG)  # "nip registratie", "in het register vaktherapie"
+    return bool((set(tokens[span[0]:span[1]]) | before) & REQUIREMENT) \
+        or tokens[max(0, vondst.start - 1)] in OTHER_REGISTERS \
+        or bool(after & NOT_SKJ_OR_BIG) \
+        or _as_plan(vondst, tokens) or _as_question(vondst, tokens)  # "nip registratie", "in het register vaktherapie"
+
+
+def _clause_of(vondst: Vondst, tokens: list[str]) -> tuple[int, int]:
+    return next((s for s in _clauses(tokens) if _in(vondst, s)), (0, len(tokens)))
+
+
+def _described(vondst: Vondst, tokens: list[str]) -> bool:
+    """"een geregistreerde psycholoog": a registered person named before a noun is described."""
+    last = tokens[vondst.end - 1]
+    return last.startswith("ge") and last.endswith("e") and vondst.end < len(tokens) and tokens[vondst.end] != BREAK
+
+
+def _as_plan(vondst: Vondst, tokens: list[str]) -> bool:
+    """Registration as a goal, a plan, a wish, an ability or a process: "traineeship richting skj",
+    "wil haar registratie halen", "gaat zich registreren", "laat zich registreren", "schrijft zich
+    in bij skj", "is bezig met registreren". The perfect ("heeft zich laten registreren") is done."""
+    before = set(tokens[max(0, vondst.start - 3):vondst.start])
+    after = set(tokens[vondst.end:vondst.end + 2])
+    if before & TOWARDS or after & GOAL:
+        return True
+    if _described(vondst, tokens):
+        return False  # "kan onze geregistreerde psycholoog ..."
+    span = _clause_of(vondst, tokens)
+    earlier = tokens[span[0]:vondst.start]
+    done = bool(set(earlier) & PERFECT)
+    intent = set(earlier) & INTENT
+    if done:
+        intent -= {"laat", "laten", "liet"}
+    acting = any(word in ACT for word in tokens[vondst.start:vondst.end]) or any(
+        word in ACT and (word not in WRITES or earlier[i + 1:i + 2] in (["zich"], ["haar"], ["hem"]))
+        for i, word in enumerate(earlier))  # "schrijft zich in bij skj", not "schrijft rapporten"
+    return bool(intent) or (acting and not done)
+
+
+def _as_question(vondst: Vondst, tokens: list[str]) -> bool:
+    """"hoe registreert een psycholoog zich", "als ze geregistreerd is": a question how, or a
+    condition, before the registration in its clause."""
+    if _described(vondst, tokens):
+        return False
+    span = _clause_of(vondst, tokens)
+    earlier = tokens[span[0]:vondst.start]
+    return bool(set(earlier) & HOW) or any(
+        word in CONDITION and i + 1 < len(earlier) for i, word in enumerate(earlier))  # not "werkt als geregistreerde"
 
 
 def _studying(training: Vondst, tokens: list[str]) -> bool:

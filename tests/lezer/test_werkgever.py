@@ -47,6 +47,23 @@ def test_openings(text, facts, signals):
     ("hij wil zijn registratie halen", {"geregistreerd": None}),
     ("ze wordt volgend jaar geregistreerd", {"geregistreerd": None}),
     ("ze heeft sinds vorig jaar haar skj registratie", {"geregistreerd": "ja"}),
+    # issue 16 audit: registering as a plan, wish, ability, process, question or condition
+    ("ze wil zich registreren bij skj", {"geregistreerd": None}),
+    ("hij kan zich registreren", {"geregistreerd": None}),
+    ("ze moet zich nog registreren", {"geregistreerd": None}),
+    ("ze laat zich registreren", {"geregistreerd": None}),
+    ("ze schrijft zich in bij skj", {"geregistreerd": None}),
+    ("onze pedagoog registreert zich binnenkort", {"geregistreerd": None}),
+    ("ze is bezig met registreren", {"geregistreerd": None}),
+    ("hoe wordt een psycholoog geregistreerd", {"geregistreerd": None}),
+    ("mag ze dit doen als ze geregistreerd is", {"geregistreerd": None}),
+    ("ze gaat volgend jaar registreren", {"geregistreerd": None}),
+    # ... and what stays a statement
+    ("ze heeft zich vorig jaar laten registreren", {"geregistreerd": "ja"}),
+    ("ze heeft zich geregistreerd", {"geregistreerd": "ja"}),
+    ("ze is geregistreerd en wil een diagnose stellen", {"geregistreerd": "ja"}),
+    ("ze is geregistreerd, kan ze een intake doen", {"geregistreerd": "ja"}),
+    ("zij is ingeschreven bij skj", {"geregistreerd": "ja"}),
 ])
 def test_roles(text, expected):
     lezing = read(text)
@@ -101,6 +118,22 @@ def test_indicator_replies(reply, pending, expected):
 ])
 def test_replies_in_context(reply, pending, fact, value):
     assert read(reply, pending).feiten.get(fact) == value
+
+
+@pytest.mark.parametrize("reply,value,guessed", [
+    ("ze gaat zich registreren", "nee", True),
+    ("ja ze gaat zich registreren", "nee", True),
+    ("ja, ze wil haar registratie halen", "nee", True),
+    ("nee ze gaat zich registreren", "nee", False),
+    ("ja ze is geregistreerd en gaat zich ook in het big registreren", "ja", False),
+    ("moet ze geregistreerd zijn?", None, False),  # a question back is no answer
+])
+def test_a_plan_to_register_answers_the_registration_question_with_not_yet(reply, value, guessed):
+    """Issue 16 audit: "ze gaat zich registreren" to "Staat de medewerker in het register?" is not
+    a yes; it says not (yet), shown with a "?" for the person to confirm."""
+    lezing = read(reply, "geregistreerd")
+    assert lezing.feiten.get("geregistreerd") == value
+    assert ("geregistreerd" in lezing.geraden) == guessed
 
 
 def test_a_trait_outside_the_ground_question_is_not_a_ground():
