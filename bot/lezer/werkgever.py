@@ -36,7 +36,12 @@ RESPONSIBLE = ["verantwoordelijk", "verantwoordelijke", "verantwoordelijkheid", 
                "heeft besloten", "besloten", "besluit", "beslist", "stelt het vast", "stelt vast",
                "regie", "supervisie", "toezicht", "stelt het plan vast", "stelt plan vast", "plan vaststellen",
                "de leiding", "aanspreekpunt", "casusregie", "werkbegeleiding", "begeleidt haar", "begeleidt hem",
-               "tandem", "samen met", "meekijkt", "kijkt mee", "aangestuurd", "aansturing"]
+               "tandem", "samen met", "meekijkt", "kijkt mee", "aangestuurd", "aansturing",
+               "ondertekent", "tekent", "tekent het"]
+# The colleague's own decisions (a subset of RESPONSIBLE): "de jeugdbeschermer beslist", "de gw
+# stelt het vast", "de jeugdbeschermer ondertekent het" (issue 16 audit).
+DECIDING = ["heeft besloten", "besloten", "besluit", "beslist", "stelt het vast", "stelt vast", "stelt het plan vast",
+            "ondertekent", "tekent"]
 UNDER = ["onder verantwoordelijkheid", "onder de verantwoordelijkheid", "onder toezicht", "onder supervisie",
          "onder begeleiding", "onder regie", "in tandem", "in een tandem", "samen met een geregistreerde",
          "samen met een hbo", "onder de vlag van", "werkbegeleider", "praktijkbegeleider"]
@@ -124,6 +129,7 @@ def _catalogues() -> dict[str, Catalogus]:
         "colleague": catalogus({"collega": COLLEAGUE}),
         "registered": catalogus({"geregistreerd": REGISTERED}),
         "responsible": catalogus({"verantwoordelijk": RESPONSIBLE}),
+        "deciding": catalogus({"beslist": DECIDING}),
         "under": catalogus({"onder": UNDER}),
         "training": catalogus({"ja": TRAINING_YES, "nee": TRAINING_NO}),
         "no_indicators": catalogus({"nee": NO_INDICATORS}),
@@ -165,7 +171,13 @@ def _colleague_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
                if tokens[w.start] not in ("collega", "collega's")
                and (w.start == 0 or tokens[w.start - 1] not in ("geregistreerde", "skj", "big"))]
     ours = [w for w in workers if w.start > 0 and tokens[w.start - 1] in ("onze", "ons", "mijn")]
-    first_worker = ours[0] if ours else (workers[0] if workers else None)
+    # "de jeugdbeschermer beslist over het verzoekschrift, mag de ondersteuner het opstellen?": one
+    # who decides, signs or establishes is the colleague when another worker is named
+    clauses = _clauses(tokens)
+    decisions = cat["deciding"].find_all(text)
+    doing = [w for w in workers if not any(_in(d, c) and d.start >= w.end and _in(w, c)
+                                           for d in decisions for c in clauses)]
+    first_worker = ours[0] if ours else (doing[0] if doing else (workers[0] if workers else None))
     colleague = [c for c in cat["colleague"].find_all(text)
                  if not (first_worker and first_worker.start <= c.start < first_worker.end)]
     marks = cat["registered"].find_all(text) + cat["responsible"].find_all(text)
@@ -220,9 +232,17 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
     own_tasks = _by_likelihood([v for v in tasks if not about_colleague(v) and not _denied(v, tokens)],
                                workers, cat["werkveld"].outermost(text), tokens)
     if own_tasks:
-        _take(lezing, "taak", own_tasks[0])
-    elif any(v.item == "plan_vaststellen" for v in tasks) and cat["writing"].first(text):
-        lezing.feiten["taak"] = "plan_schrijven"  # "de gw stelt het plan vast, zij schrijft het uit"
+        _take(lezing, "taak", _first_that_goes_before(own_tasks, tokens))
+    elif cat["writing"].first(text):
+        # "de gw stelt het plan vast, zij schrijft het uit"; "de jeugdbeschermer beslist over het
+        # verzoekschrift, mag de ondersteuner het opstellen?": the worker writes that document
+        if any(v.item == "plan_vaststellen" for v in tasks):
+            lezing.feiten["taak"] = "plan_schrijven"
+        else:
+            document = next((v for v in cat["taak"].find_all(text) if v.exact
+                             and (wt.entry("taken", v.item) or {}).get("soort") == "ondersteunend"), None)
+            if document:
+                _take(lezing, "taak", document)
     if workers:
         _take(lezing, "medewerker", _working_role(workers, tokens, _asked_words(text, tokens)))
     setting = cat["werkveld"].first(text)
@@ -241,6 +261,21 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
         _take(lezing, "tenzij_grond", ground)
     elif pending == "tenzij_grond" and cat["geen_grond"].first(text, skip_negated=True):
         lezing.feiten["tenzij_grond"] = "anders"  # a trait the sources do not name as a ground
+
+
+def _first_that_goes_before(tasks: list[Vondst], tokens: list[str]) -> Vondst:
+    """The task asked about: the first, unless the message also names a task that goes before
+    it (`gaat_voor` in the task catalogue): signing or deciding on a verzoekschrift is what the
+    sources leave open, wherever it stands next to writing it (kennisbank §6.11; issue 16 audit).
+    "tekenen" alone can be drawing: it goes before nothing."""
+    kinds = {v.item: (wt.entry("taken", v.item) or {}).get("soort") for v in tasks}
+    for vondst in tasks:
+        before = set((wt.entry("taken", vondst.item) or {}).get("gaat_voor", []))
+        named = [t for t in tokens[vondst.start:vondst.end] if t not in FILLER]
+        if before and named not in (["tekenen"], ["tekent"], ["teken"]) \
+                and any(kinds[other.item] in before for other in tasks if other is not vondst):
+            return vondst
+    return tasks[0]
 
 
 def _by_likelihood(tasks: list[Vondst], workers: list[Vondst], settings: list[Vondst],
