@@ -2,7 +2,6 @@
 then why, then what to do, then the sources."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot import routes, werktoedeling
@@ -44,18 +43,6 @@ def werktoedeling_tekst(advies: Advies) -> str:
     return "\n".join(parts)
 
 
-# The knowledge base's own references: line keys ("[003 L1366-1375]") and the magazine's
-# numbered recommendations ("R14", "R22-R23", "R14 en R12"); a reader cannot look these up.
-INTERNE_CODE = re.compile(r"\s*\[[^\]]*\]|\bR\d+(?:\s*-\s*R\d+)?(?:\s+en\s+R\d+)?:?")
-
-
-def leesbare_plek(plek: str) -> str:
-    """Where in a source, in words, without the knowledge base's internal codes."""
-    tekst = INTERNE_CODE.sub("", plek)
-    delen = [deel.strip(" ,:") for deel in tekst.split(";")]
-    return "; ".join(deel for deel in delen if deel)
-
-
 def werktoedeling_waarom(advies: Advies, regels: dict[str, Any]) -> str:
     """The longer explanation behind "Waarom?": the norm (both renderings of the sources),
     the rule, and where it is written."""
@@ -70,8 +57,8 @@ def werktoedeling_waarom(advies: Advies, regels: dict[str, Any]) -> str:
         *_indicatoren(advies),
         "",
         "Waar staat dit?",
-        *(f"- {b.kort()}" + (f": {leesbare_plek(b.plek)}" if leesbare_plek(b.plek) else "")
-          + (f" ({b.url})" if b.url else "") for b in advies.bronnen),
+        *(f"- {b.kort()}" + (f": {b.plaats}" if b.plaats else "") + (f" ({b.url})" if b.url else "")
+          for b in advies.bronnen),
     ]
     return "\n".join(parts)
 

@@ -81,7 +81,7 @@ class RouteAdvies:
             "functies": self.functies,
             "stappen": self.stappen,
             "deskundigenteam": self.deskundigenteam,
-            "bronnen": [asdict(b) for b in self.bronnen],
+            "bronnen": [b.voor_lezer() for b in self.bronnen],
         }
 
 

@@ -84,7 +84,7 @@ class Advies:
             "deskundigenteam": self.deskundigenteam,
             "voorwaarden": self.voorwaarden,
             "notities": self.notities,
-            "bronnen": [asdict(b) for b in self.bronnen],
+            "bronnen": [b.voor_lezer() for b in self.bronnen],
         }
 
 

@@ -35,7 +35,9 @@ const objects = (items) => (Array.isArray(items) ? items.filter((x) => x && type
 function sources(bronnen, forPrint) {
   const items = objects(bronnen).map((bron) => {
     const li = el("li", { text: `${bron.titel || "Bron"}${bron.jaar ? ` (${bron.jaar})` : ""}` });
-    if (bron.plek) li.append(`, ${bron.plek}`);
+    // `plaats` is the short place a user may read; the rule data's raw `plek` (line keys,
+    // rule and section numbers) is never shown, also not from an older stored payload.
+    if (typeof bron.plaats === "string" && bron.plaats) li.append(`, ${bron.plaats}`);
     const href = typeof bron.url === "string" ? safeHref(bron.url) : null;
     if (href && href.startsWith("http")) {
       li.append(" ");
