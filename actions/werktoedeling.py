@@ -60,10 +60,13 @@ def facts_from_message(message: dict[str, Any], slots: dict[str, Any],
     """Slot values stated in one message: buttons and yes/no intents first, then the text."""
     text = typed_text(message)
     pending = pending_fact(requested)
-    lezing = werkgever.read(text, pending) if text else werkgever.Lezing()
+    known_worker = slots.get("wt_medewerker")
+    lezing = werkgever.read(text, pending, medewerker=known_worker) if text else werkgever.Lezing()
     intent = (message.get("intent") or {}).get("name")
     if not text and intent in YES_NO and pending:  # a yes/no button
         _button_answer(lezing, pending, YES_NO[intent])
+        if pending == "geregistreerd" and lezing.feiten.get(pending) == wt.JA and known_worker == werkgever.PARAMEDICUS:
+            lezing.geraden.add(pending)  # none of the four BIG professions: SKJ? confirm at the summary
     if intent != "wt_correctie":
         _keep_what_is_known(lezing, slots, pending)
     for fact, value in button_entities(message, {*FACTS, "wijzig"}).items():

@@ -81,8 +81,12 @@ def werktoedeling_samenvatting(situatie: Situatie, omschrijving: str | None, ger
     worker = werktoedeling.entry("medewerkers", situatie.medewerker)
     if worker:
         lines.append(line("Wie het doet", worker["naam"], "medewerker"))
-    registration = {"ja": "de medewerker staat zelf in het Kwaliteitsregister Jeugd (SKJ) of het BIG-register voor zorgberoepen",
-                    "nee": "de medewerker staat zelf niet in het register",
+    # Only BIG as one of the four professions counts (Besluit Jeugdwet art. 1.1): say so, so that a
+    # "?" (read from "hij staat in het BIG") is confirmed knowingly (issue 16 audit).
+    registration = {"ja": "de medewerker staat zelf in het Kwaliteitsregister Jeugd (SKJ). Of in het BIG-register "
+                          "voor zorgberoepen, als arts, verpleegkundige, gz-psycholoog of psychotherapeut",
+                    "nee": "de medewerker staat zelf niet in het Kwaliteitsregister Jeugd (SKJ). Ook niet in het "
+                           "BIG-register voor zorgberoepen, als arts, verpleegkundige, gz-psycholoog of psychotherapeut",
                     "weet_niet": "je weet niet of de medewerker geregistreerd is"}.get(situatie.geregistreerd or "")
     if registration:
         lines.append(line("Registratie", registration, "geregistreerd"))

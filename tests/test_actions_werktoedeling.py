@@ -56,6 +56,16 @@ def test_an_answer_to_another_question_does_not_replace_the_task():
     assert facts_from_message(correction, slots, "wt_grote_impact")["wt_taak"] == "beoordeling_diagnose"
 
 
+def test_a_paramedicus_in_the_big_register_is_not_registered():
+    """Issue 16 audit: only BIG as arts, verpleegkundige, gz-psycholoog or psychotherapeut counts
+    (Besluit Jeugdwet art. 1.1); the worker known from earlier messages decides what "BIG" means."""
+    slots = {**EMPTY, "wt_taak": "begeleiding_gezin", "wt_medewerker": "vaktherapeut_paramedicus"}
+    found = facts_from_message({"text": "ja hij staat in het BIG"}, slots, "wt_geregistreerd")
+    assert found["wt_geregistreerd"] == "nee" and "geregistreerd" in found["wt_geraden"]
+    button = facts_from_message({"text": "/affirm", "intent": {"name": "affirm"}}, slots, "wt_geregistreerd")
+    assert button["wt_geregistreerd"] == "ja" and "geregistreerd" in button["wt_geraden"]
+
+
 @pytest.mark.parametrize("intent, requested, expected", [
     ("affirm", "wt_complexe_problemen", {"wt_complexe_problemen": "ja"}),
     ("weet_niet", "wt_grote_impact", {"wt_grote_impact": "weet_niet"}),

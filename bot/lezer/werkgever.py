@@ -97,6 +97,8 @@ QUESTION_VERBS = {"moet", "moeten", "mag", "mogen", "kan", "kunnen", "is", "zijn
 # A clause that starts with one of these has no subject of its own: it goes on about the last one.
 CONTINUING_VERBS = {"is", "heeft", "staat", "was", "zit", "werkt", "draagt", "blijft"}
 # Registers that are neither SKJ nor BIG: "in het register vaktherapie" is no registration here.
+SKJ = {"skj", "skj'er", "kwaliteitsregister"}
+PARAMEDICUS = "vaktherapeut_paramedicus"
 NOT_SKJ_OR_BIG = {"vaktherapie", "vaktherapeuten", "nip", "nvo", "registerplein"}
 
 
@@ -136,6 +138,7 @@ def _catalogues() -> dict[str, Catalogus]:
         "other_registers": catalogus({"ander": OTHER_REGISTERS}),
         "writing": catalogus({"schrijven": WRITING}),
         "essential": catalogus({"essentieel": ESSENTIAL}),
+        "big_beroep": catalogus({k: v for k, v in data["big_beroepen"].items() if k != "bronnen"}),
     }
 
 
@@ -178,8 +181,11 @@ def _colleague_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
     doing = [w for w in workers if not any(_in(d, c) and d.start >= w.end and _in(w, c)
                                            for d in decisions for c in clauses)]
     first_worker = ours[0] if ours else (doing[0] if doing else (workers[0] if workers else None))
+    # "staat in het big als gz-psycholoog" names the worker's profession, "namens de jeugdbeschermer"
+    # on whose behalf: neither is the colleague who is responsible
     colleague = [c for c in cat["colleague"].find_all(text)
-                 if not (first_worker and first_worker.start <= c.start < first_worker.end)]
+                 if not (first_worker and first_worker.start <= c.start < first_worker.end)
+                 and not {"als", "namens"} & set(tokens[max(0, c.start - 2):c.start])]
     marks = cat["registered"].find_all(text) + cat["responsible"].find_all(text)
     spans, previous_names_colleague = [], False
     for span in _clauses(tokens):
@@ -198,9 +204,10 @@ def _colleague_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def read(text: str, pending: str | None = None) -> Lezing:
+def read(text: str, pending: str | None = None, medewerker: str | None = None) -> Lezing:
     """The facts one message states. `pending` is the question that was asked (a slot
-    name without the "wt_" prefix, such as "geregistreerd" or "onveilig_of_risicovol")."""
+    name without the "wt_" prefix, such as "geregistreerd" or "onveilig_of_risicovol");
+    `medewerker` the kind of worker known from earlier messages, if any."""
     lezing = Lezing()
     if not text.strip():
         return lezing
@@ -212,7 +219,7 @@ def read(text: str, pending: str | None = None) -> Lezing:
         return any(_in(vondst, span) for span in colleague_spans)
 
     _read_catalogue_facts(text, tokens, pending, lezing, about_colleague)
-    planned = _read_roles(text, lezing, colleague_spans, about_colleague)
+    planned, stated = _read_roles(text, lezing, colleague_spans, about_colleague)
     if pending == "verantwoordelijke" and lezing.feiten.get("geregistreerd") == wt.JA:
         # "ja, de jb van het gezin is skj": the answer to "is er een geregistreerde collega?" is
         # about that colleague, never about the worker (issue 15: read as the worker's registration)
@@ -221,6 +228,7 @@ def read(text: str, pending: str | None = None) -> Lezing:
     _read_signals(text, lezing)
     _read_topic(text, tokens, lezing)
     _read_reply(text, pending, lezing, planned)
+    _read_big(text, tokens, pending, lezing, stated, medewerker)
     return lezing
 
 
@@ -341,10 +349,11 @@ def _working_role(workers: list[Vondst], tokens: list[str], asked: set[int]) -> 
     return not_trained[0]
 
 
-def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> bool:
+def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> tuple[bool, list[Vondst]]:
     """Who is registered, and whether a registered colleague carries the responsibility.
-    True when the worker's registration is named only as a plan or requirement ("ze gaat zich
-    registreren"): the answer to the registration question is then "not (yet)"."""
+    Returns whether the worker's registration is named only as a plan ("ze gaat zich
+    registreren": the answer to the registration question is then "not (yet)"), and the
+    mentions that state the worker's registration ("hij staat in het big")."""
     cat = _catalogues()
     under = cat["under"].outermost(text)
     for vondst in under:
@@ -356,7 +365,7 @@ def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> 
             lezing.feiten["verantwoordelijke"] = wt.NEE
         lezing.feiten.setdefault("verantwoordelijke", wt.JA)
     tokens = normalise(text).split()
-    planned = False
+    planned, stated = False, []
     for vondst in cat["registered"].outermost(text):
         if about_colleague(vondst) or vondst.item != "geregistreerd" or _about_people_in_general(vondst, tokens) \
                 or _after_under(vondst, under, tokens):
@@ -365,6 +374,8 @@ def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> 
             planned = planned or (_as_plan(vondst, tokens) and "?" not in text)
             continue
         lezing.feiten.setdefault("geregistreerd", wt.NEE if vondst.negated else wt.JA)
+        if not vondst.negated:
+            stated.append(vondst)
     if colleague_spans and "geregistreerd" not in lezing.feiten and _worker_not(text):
         lezing.feiten["geregistreerd"] = wt.NEE  # "een geregistreerde collega is verantwoordelijk, zij zelf niet"
     if lezing.feiten.get("medewerker") in ("niet_geregistreerd",):
@@ -379,7 +390,43 @@ def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> 
         # "werkt als ambulant hulpverlener en doet deeltijd sw": studying towards registration,
         # said of any worker; a diploma alone ("hbo'er") is not a training (issue 15, wg-e-006)
         lezing.feiten["opleiding"] = wt.JA
-    return planned and "geregistreerd" not in lezing.feiten
+    return planned and "geregistreerd" not in lezing.feiten, stated
+
+
+def _read_big(text: str, tokens: list[str], pending: str | None, lezing: Lezing, stated: list[Vondst],
+              known_worker: str | None) -> None:
+    """Only a BIG registration as arts, verpleegkundige, gezondheidszorgpsycholoog or
+    psychotherapeut makes the worker registered (`big_beroepen` in the rules; Besluit Jeugdwet art.
+    1.1). BIG with another profession, or said of a paramedicus or vaktherapeut, is no
+    registration: "nee", shown with a "?" (issue 16 audit). BIG without a profession is read as
+    the question asks it (the four professions), with a "?" to confirm; so is a bare "ja" from a
+    paramedicus or vaktherapeut, who has none of the four professions. SKJ counts as it is."""
+    if lezing.feiten.get("geregistreerd") != wt.JA:
+        return
+    worker = lezing.feiten.get("medewerker") or known_worker
+    if not stated and (set(tokens) & NOT_SKJ_OR_BIG or _catalogues()["other_registers"].first(text)):
+        # "ja, in het register vaktherapie", "ja, ze heeft een nip registratie": another register
+        lezing.feiten["geregistreerd"] = wt.NEE
+        lezing.geraden.add("geregistreerd")
+        return
+    named = {t for v in stated for t in tokens[v.start:v.end]}
+    if named & SKJ:
+        return
+    if "big" not in named:
+        if worker == PARAMEDICUS and not stated:
+            lezing.geraden.add("geregistreerd")
+        return
+    profession = _catalogues()["big_beroep"].first(text, skip_negated=True)
+    if profession and profession.item == "telt":
+        return
+    if profession and profession.item == "gedragswetenschapper":
+        # the orthopedagoog-generalist: NJI names it with BIG, Besluit Jeugdwet art. 1.1 does not (§6.25)
+        del lezing.feiten["geregistreerd"]
+        lezing.feiten.setdefault("onderwerp", "gedragswetenschapper_registratie")
+        return
+    if (profession and profession.item == "ander") or worker == PARAMEDICUS:
+        lezing.feiten["geregistreerd"] = wt.NEE
+    lezing.geraden.add("geregistreerd")
 
 
 def _after_under(vondst: Vondst, under: list[Vondst], tokens: list[str]) -> bool:
@@ -475,10 +522,9 @@ def _not_a_statement(vondst: Vondst, tokens: list[str]) -> bool:
     `_as_question`."""
     span = _clause_of(vondst, tokens)
     before = set(tokens[max(0, vondst.start - 3):vondst.start])
-    after = set(tokens[vondst.end:vondst.end + 2])
     return bool((set(tokens[span[0]:span[1]]) | before) & REQUIREMENT) \
         or tokens[max(0, vondst.start - 1)] in OTHER_REGISTERS \
-        or bool(after & NOT_SKJ_OR_BIG) \
+        or bool(set(tokens[vondst.end:vondst.end + 1]) & NOT_SKJ_OR_BIG) \
         or _as_plan(vondst, tokens) or _as_question(vondst, tokens)  # "nip registratie", "in het register vaktherapie"
 
 

@@ -168,3 +168,35 @@ def test_a_language_is_a_tenzij_ground_only_when_the_help_cannot_do_without_it()
     assert answer.feiten["tenzij_grond"] == "specifieke_vaardigheden" and "tenzij_grond" in answer.geraden
     assert "tenzij_grond" not in read("ja, zonder haar kan het niet, ze spreekt de taal van het gezin",
                                       "tenzij_grond").geraden
+
+
+@pytest.mark.parametrize("reply,worker,value,guessed", [
+    # issue 16 audit: only BIG as arts, verpleegkundige, gz-psycholoog or psychotherapeut counts
+    ("ja hij staat in het BIG", "vaktherapeut_paramedicus", "nee", True),
+    ("ja, big geregistreerd", "vaktherapeut_paramedicus", "nee", True),
+    ("ja ze staat in het big als fysiotherapeut", "professional", "nee", True),
+    ("ja in het big als logopedist", None, "nee", True),
+    ("ja ze staat in het big als verpleegkundige", "professional", "ja", False),
+    ("ja, als gz-psycholoog in het big", "gedragswetenschapper", "ja", False),
+    ("ja, skj", "vaktherapeut_paramedicus", "ja", False),
+    ("ja hij staat in het skj register", "vaktherapeut_paramedicus", "ja", False),
+    # BIG without the profession: taken as the question asked it, shown with a "?" to confirm
+    ("ja ze staat in het big", "professional", "ja", True),
+    # a plain yes from a paramedicus cannot be one of the four BIG professions: confirm it
+    ("ja", "vaktherapeut_paramedicus", "ja", True),
+    ("ja", "professional", "ja", False),
+    # another register is no registration either
+    ("ja in het register vaktherapie", "vaktherapeut_paramedicus", "nee", True),
+])
+def test_only_the_four_big_professions_count_as_registered(reply, worker, value, guessed):
+    lezing = read(reply, "geregistreerd", medewerker=worker)
+    assert lezing.feiten.get("geregistreerd") == value
+    assert ("geregistreerd" in lezing.geraden) == guessed
+
+
+def test_a_big_orthopedagoog_generalist_is_the_open_topic_of_gedragswetenschappers():
+    """NJI names the orthopedagoog-generalist with the BIG-register, Besluit Jeugdwet art. 1.1 does
+    not (publieke-bronnen A.6, B.1): the sources leave it open (kennisbank §6.25)."""
+    lezing = read("onze orthopedagoog generalist staat in het big, mag ze een intake doen?")
+    assert lezing.feiten.get("geregistreerd") is None
+    assert lezing.feiten.get("onderwerp") == "gedragswetenschapper_registratie"
