@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.formulier import typed_text
 from actions.opening import employer_facts, flow_facts, own_facts
 from bot.fallback import consecutive_misses, fallback_reply
+from bot import vragen
 from bot.lezer import doelgroep
 
 
@@ -75,7 +76,9 @@ class ActionBuitenBereik(Action):
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         if tracker.active_loop_name is None and clearly_a_question_for_us(tracker):
             return [FollowupAction("action_opening")]
-        dispatcher.utter_message(response="utter_out_of_scope")
+        text = typed_text(tracker.latest_message)
+        dispatcher.utter_message(
+            response=vragen.answer_for(text) or vragen.small_talk(text) or "utter_out_of_scope")
         return []
 
 
@@ -111,7 +114,10 @@ class ActionVeelgesteldeVraag(Action):
                 employer.get("wt_onderwerp") or (employer.get("wt_taak") and employer.get("wt_medewerker"))):
             return [FollowupAction("action_opening")]
         answer = selected_answer(tracker.latest_message)
-        if answer and f"utter_{answer}" in (domain.get("responses") or {f"utter_{answer}": None}):
+        specific = vragen.answer_for(typed_text(tracker.latest_message))  # "is skj een vakbond?", not "wat is skj"
+        if specific:
+            dispatcher.utter_message(response=specific)
+        elif answer and f"utter_{answer}" in (domain.get("responses") or {f"utter_{answer}": None}):
             dispatcher.utter_message(response=f"utter_{answer}")
         else:  # never silent: without a selected answer, say what the assistant can do
             dispatcher.utter_message(response="utter_out_of_scope")
@@ -129,6 +135,11 @@ class ActionFallback(Action):
             # Not a question the classifier knows, but facts that fit a flow ("hbo
             # pedagogiek, 3 jaar ervaring in de gehandicaptenzorg"): start that flow.
             return [FollowupAction("action_opening")]
+        text = typed_text(tracker.latest_message)
+        known = vragen.answer_for(text) or vragen.small_talk(text)
+        if known and tracker.active_loop_name is None:
+            dispatcher.utter_message(response=known)  # a question or small talk without an NLU label
+            return [UserUtteranceReverted()]  # as below: the next prediction is "listen"
         earlier = consecutive_misses(first_actions_per_turn(tracker.events)[:-1])
         reply = fallback_reply(ranked_intents(tracker.latest_message), earlier)
         buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]

@@ -134,3 +134,16 @@ async def test_a_task_with_a_worker_heard_as_an_faq_starts_the_check():
         "onze bbl-stagiair zit niet in een skj traject, moet er dan bij alles een geregistreerde naast staan? "
         "hij helpt op de woongroep met koken")
     assert events == [{"event": "followup", "timestamp": None, "name": "action_opening"}] and said == []
+
+
+@pytest.mark.asyncio
+async def test_a_more_specific_question_wins_over_the_selected_faq_answer():
+    """"is skj een vakbond?" was answered with "wat is SKJ" (issue 16)."""
+    events, said = await run_faq("is skj een vakbond?", answer="faq/wat_is_skj")
+    assert [m["response"] for m in said] == ["utter_faq/skj_en_beroepsvereniging"]
+
+
+@pytest.mark.asyncio
+async def test_small_talk_heard_as_out_of_scope_gets_a_friendly_answer():
+    events, said = await run_out_of_scope("je snapt me niet")
+    assert events == [] and [m["response"] for m in said] == ["utter_frustratie"]

@@ -18,7 +18,8 @@ def domain() -> Domain:
 
 
 def sources_mentioning(name: str) -> bool:
-    files = [*ROOT.glob("data/**/*.yml"), *ROOT.glob("actions/*.py"), *ROOT.glob("bot/**/*.py")]
+    files = [*ROOT.glob("data/**/*.yml"), *ROOT.glob("actions/*.py"), *ROOT.glob("bot/**/*.py"),
+             *ROOT.glob("bot/kennis/*.yml")]  # vragen.yml names answers recognised by their words
     return any(re.search(rf"\b{re.escape(name)}\b", f.read_text(encoding="utf-8")) for f in files)
 
 
