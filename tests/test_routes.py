@@ -168,3 +168,28 @@ def test_the_diagnostics_annotations_are_explained_without_saying_more_than_the_
             "beroepsvereniging van pedagogen (NVO).") in text
     assert "Wat je voor zo'n aantekening moet doen, staat niet in onze bronnen." in text
     assert "mag doen" not in text and "bevoegd" not in text
+
+
+def test_the_psychologist_route_names_the_youth_courses_or_two_years_and_the_hardship_clause():
+    """Already so, untested: with a master psychologie SKJ asks the jeugdvakkenpakket, or without it
+    an employer's statement of at least 2 years' full-time work with youth; who does not meet the
+    requirements exactly can ask via the hardheidsclausule (publieke-bronnen B.1)."""
+    from bot.antwoorden import route_tekst
+
+    text = route_tekst(advise(Profiel(registratie="geen", ambitie="registratie", diploma="master_psychologie",
+                                      afgerond="ja")))
+    assert "jeugdvakkenpakket" in text
+    assert "minstens 2 jaar voltijd met kinderen en jongeren" in text
+    assert "hardheidsclausule" in text
+
+
+def test_the_part_time_route_registers_only_with_the_youth_profile():
+    """Already so, untested: a deeltijd or duaal Social Work or Pedagogiek leads to registration only
+    with the profiel Jeugd (publieke-bronnen B.2-B.3); other profiles need extra schooling."""
+    from bot.antwoorden import route_tekst
+
+    text = route_tekst(advise(Profiel(registratie="geen", ambitie="registratie", diploma="hbo_niet_verwant",
+                                      hbo_functie="nee")))
+    assert "Deeltijd of duaal hbo Social Work of Pedagogiek" in text
+    assert "Met het profiel Jeugd kun je je daarna registreren." in text
+

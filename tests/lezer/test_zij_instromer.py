@@ -118,3 +118,16 @@ def test_big_counts_only_for_the_four_professions(text, pending, registratie, be
 
 def test_no_registration_is_read_from_a_bare_no_without_the_question():
     assert "registratie" not in facts("nee")
+
+
+@pytest.mark.parametrize("text,pending", [
+    ("hbo jeugdzorg", "diploma"),
+    ("HBO-V", "diploma"),
+    ("verpleegkunde", "diploma"),
+    ("ik heb hbo-v gedaan", None),
+])
+def test_names_the_sources_do_not_list_are_unclear(text, pending):
+    """Already so, untested: 'hbo jeugdzorg' and verpleegkunde are in no list of the sources, so
+    the diploma is unclear (the deskundigenteam looks), not qualifying nor 'no access'."""
+    assert facts(text, pending).get("diploma") == "onduidelijk"
+
