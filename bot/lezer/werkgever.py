@@ -18,7 +18,7 @@ from typing import Any
 
 from bot import werktoedeling as wt
 from bot.lezer import antwoord
-from bot.lezer.catalogus import Catalogus, Vondst, catalogus, from_entries
+from bot.lezer.catalogus import Catalogus, Vondst, catalogus, forms, from_entries, is_dutch_word
 from bot.lezer.tekst import BREAK, FILLER, NEGATIONS, normalise
 
 INDICATOR_IDS = [i["id"] for i in wt.rules()["indicatoren"]]
@@ -82,6 +82,8 @@ INTENT = {"gaat", "gaan", "ga", "wil", "wilt", "willen", "wilde", "wou", "kan", 
           "zal", "zullen", "zou", "zouden", "laat", "laten", "liet", "probeert", "proberen", "hoopt", "hopen",
           "bezig", "plan", "plannen", "overweegt", "begint", "beginnen", "start", "starten"}
 HOW = {"hoe", "hoezo", "waar"}
+SUBJECTS = {"ze", "zij", "hij", "die", "de", "het", "een", "onze", "ons", "mijn", "iemand", "je", "jij", "u", "we", "wij"}
+EVERYONE = {"iedereen", "alle", "allemaal", "niemand", "elke", "iedere"}
 CONDITION = {"als", "indien", "mits", "zodra", "wanneer", "tenzij"}
 # Registering as an act, not the state of being registered ("registreert zich", "schrijft zich in"):
 # a statement only in the perfect ("heeft zich laten registreren").
@@ -100,6 +102,13 @@ CONTINUING_VERBS = {"is", "heeft", "staat", "was", "zit", "werkt", "draagt", "bl
 SKJ = {"skj", "skj'er", "kwaliteitsregister"}
 PARAMEDICUS = "vaktherapeut_paramedicus"
 NOT_SKJ_OR_BIG = {"vaktherapie", "vaktherapeuten", "nip", "nvo", "registerplein"}
+
+# A sentence that starts with one of these refers back to the one before: "Onze gemeente heeft
+# nieuwe inkoopvoorwaarden. Daarin staat dat ..."; "De gemeente is onze opdrachtgever. Die wil ...".
+REFERS_BACK = {"daarin", "daarbij", "daar", "hierin", "hierbij", "die", "dat", "dit", "deze", "zij", "ze"}
+# Words that start a subordinate clause when a subject follows ("... werken als hij al jaren
+# ervaring heeft"): for topics, such a clause is a clause of its own.
+SUBORDINATE = {"als", "omdat", "nadat", "sinds", "terwijl", "hoewel", "zodat", "doordat", "wanneer", "zodra"}
 
 
 @dataclass
@@ -170,9 +179,12 @@ def _colleague_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
     # "onze psycholoog is geregistreerd": the first worker named is the worker, not a colleague,
     # unless another worker is named as "onze ..." ("de jeugdbeschermer heeft besloten ...,
     # mag onze ondersteuner ...")
+    # "onder verantwoordelijkheid van de gedragswetenschapper": the one after it is the colleague
+    under = cat["under"].outermost(text)
     workers = [w for w in cat["medewerker"].outermost(text)
                if tokens[w.start] not in ("collega", "collega's")
-               and (w.start == 0 or tokens[w.start - 1] not in ("geregistreerde", "skj", "big"))]
+               and (w.start == 0 or tokens[w.start - 1] not in ("geregistreerde", "skj", "big"))
+               and not _after_under(w, under, tokens)]
     ours = [w for w in workers if w.start > 0 and tokens[w.start - 1] in ("onze", "ons", "mijn")]
     # "de jeugdbeschermer beslist over het verzoekschrift, mag de ondersteuner het opstellen?": one
     # who decides, signs or establishes is the colleague when another worker is named
@@ -199,7 +211,11 @@ def _colleague_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
             or ((tokens[span[0]] in CONTINUING_VERBS or span[1] - span[0] <= 2) and previous_names_colleague))
         requirement = bool(set(tokens[span[0]:span[1]]) & REQUIREMENT)  # "of moet het een skj'er zijn"
         if (subject_before or names_colleague) and any(_in(m, span) for m in marks) and not requirement:
-            spans.append(span)
+            # "een zij-instromer onder de verantwoordelijkheid van een collega": who stands before
+            # "onder" is the worker; the colleague's part starts there
+            start = next((u.start for u in under if _in(u, span)
+                          and any(_in(c, span) and c.start >= u.end for c in colleague)), span[0])
+            spans.append((start, span[1]))
         previous_names_colleague = names_colleague or subject_before
     return spans
 
@@ -235,7 +251,9 @@ def read(text: str, pending: str | None = None, medewerker: str | None = None) -
 def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lezing: Lezing,
                           about_colleague) -> None:
     cat = _catalogues()
-    tasks = cat["taak"].outermost(text)
+    under = cat["under"].outermost(text)  # "onder begeleiding" is no task
+    tasks = [t for t in cat["taak"].outermost(text)
+             if not any(u.start <= t.start < u.end for u in under)]
     workers = [v for v in cat["medewerker"].outermost(text) if not about_colleague(v)]
     own_tasks = _by_likelihood([v for v in tasks if not about_colleague(v) and not _denied(v, tokens)],
                                workers, cat["werkveld"].outermost(text), tokens)
@@ -450,16 +468,96 @@ def _read_signals(text: str, lezing: Lezing) -> None:
 
 
 def _read_topic(text: str, tokens: list[str], lezing: Lezing) -> None:
-    """An open topic: words of every group of `alle_van` in one sentence (or anywhere in the
-    message, for a topic marked `heel_bericht`)."""
-    whole = " ".join(tokens)
-    for sentence, is_whole in [*((s, False) for s in whole.split(BREAK)), (whole, True)]:
-        for topic in wt.rules()["onderwerpen"]:
-            if is_whole and not topic.get("heel_bericht"):
-                continue
-            if all(catalogus({"x": group}).first(sentence) for group in topic["alle_van"]):
-                lezing.feiten["onderwerp"] = topic["id"]
-                return
+    """An open topic: words of every group of one of its patterns (`alle_van`) within one part
+    of the message (`binnen`: zinsdeel, bijzin or bericht; see bot/kennis/werktoedeling.yml).
+    A compound counts by its last part ("jarenlang" is "jaren lang")."""
+    words = _split_compounds(tokens, _topic_vocabulary())
+    parts = {
+        "zinsdeel": _split(words, lambda w: w == BREAK),
+        "bijzin": _topic_clauses(text, words),
+        "bericht": [words],
+    }
+    for topic in wt.rules()["onderwerpen"]:
+        for pattern in _patterns(topic):
+            for part in parts[pattern.get("binnen", "zinsdeel")]:
+                sentence = " ".join(part)
+                if all(catalogus({"x": group}).first(sentence) for group in pattern["alle_van"]):
+                    lezing.feiten["onderwerp"] = topic["id"]
+                    return
+
+
+def _patterns(topic: dict[str, Any]) -> list[dict[str, Any]]:
+    if "patronen" in topic:
+        return topic["patronen"]
+    return [{"alle_van": topic["alle_van"], "binnen": "bericht" if topic.get("heel_bericht") else "zinsdeel"}]
+
+
+@functools.lru_cache(maxsize=1)
+def _topic_vocabulary() -> tuple[str, ...]:
+    """Every word of the topic patterns, longest first."""
+    words = {word for topic in wt.rules()["onderwerpen"] for pattern in _patterns(topic)
+             for group in pattern["alle_van"] for phrase in group for word in normalise(phrase).split()}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _split_compounds(tokens: list[str], vocabulary: tuple[str, ...]) -> list[str]:
+    """"jarenlang" -> "jaren lang", "inkoopeisen" -> "inkoop eisen": a word that ends in a topic
+    word of four letters or more, after a Dutch word of three letters or more (with a linking s)."""
+    out: list[str] = []
+    for token in tokens:
+        head = None
+        if token not in vocabulary and len(token) >= 7:
+            for word in vocabulary:
+                rest = token[:-len(word)]
+                if len(word) >= 4 and token.endswith(word) and len(rest) >= 3 and (
+                        _is_word(rest) or (rest.endswith("s") and _is_word(rest[:-1]))):
+                    head = word
+                    break
+        out += [token[:-len(head)], head] if head else [token]
+    return out
+
+
+def _is_word(word: str) -> bool:
+    return any(is_dutch_word(form) for form in forms(word))
+
+
+def _topic_clauses(text: str, words: list[str]) -> list[list[str]]:
+    """The clauses of the message, also cut at a subordinate clause with its own subject; the first
+    clause of a sentence that refers back ("Daarin staat ...", "Die wil ...") goes with the clause
+    before it."""
+    spans = []
+    for start, end in _clauses(words):
+        cuts = [start] + [i for i in range(start + 1, end - 1)
+                          if words[i] in SUBORDINATE and words[i + 1] in SUBJECTS]
+        spans += list(zip(cuts, cuts[1:] + [end]))
+    starts = _sentence_starts(text, words)
+    clauses: list[list[str]] = []
+    for i, (start, end) in enumerate(spans):
+        first = next((w for w in words[start:end] if w != BREAK), "")
+        refers_back = i > 0 and start in starts and first in REFERS_BACK
+        clauses.append((words[spans[i - 1][0]:spans[i - 1][1]] if refers_back else []) + words[start:end])
+    return clauses
+
+
+def _sentence_starts(text: str, words: list[str]) -> set[int]:
+    """Indexes of the words that start a sentence (after . ! ? or a new line, not a comma)."""
+    starts, position, at = set(), 0, 0
+    for end in [m.end() for m in re.finditer(r"[.!?\n]+", text)] + [len(text)]:
+        starts.add(position)
+        position += len(_split_compounds(normalise(text[at:end]).split(), _topic_vocabulary()))
+        at = end
+    return starts if position == len(words) else {0}  # the pieces did not add up: one sentence
+
+
+def _split(words: list[str], is_break) -> list[list[str]]:
+    parts, current = [], []
+    for word in words:
+        if is_break(word):
+            parts.append(current)
+            current = []
+        else:
+            current.append(word)
+    return [p for p in parts + [current] if p]
 
 
 def _read_reply(text: str, pending: str | None, lezing: Lezing, planned: bool = False) -> None:
@@ -511,9 +609,10 @@ def _read_reply(text: str, pending: str | None, lezing: Lezing, planned: bool = 
 
 def _about_people_in_general(vondst: Vondst, tokens: list[str]) -> bool:
     """"Alleen geregistreerden" or "geregistreerde professionals" (plural) is a requirement about
-    people in general, not a fact about the worker."""
+    people in general, not a fact about the worker; so is "dat iedereen skj heeft"."""
     words = tokens[vondst.start:vondst.end + 1]
-    return any(word in PEOPLE_IN_GENERAL for word in words)
+    span = _clause_of(vondst, tokens)
+    return any(word in PEOPLE_IN_GENERAL for word in words) or bool(set(tokens[span[0]:vondst.start]) & EVERYONE)
 
 
 def _not_a_statement(vondst: Vondst, tokens: list[str]) -> bool:
@@ -568,7 +667,9 @@ def _as_question(vondst: Vondst, tokens: list[str]) -> bool:
     span = _clause_of(vondst, tokens)
     earlier = tokens[span[0]:vondst.start]
     return bool(set(earlier) & HOW) or any(
-        word in CONDITION and i + 1 < len(earlier) for i, word in enumerate(earlier))  # not "werkt als geregistreerde"
+        (word in CONDITION and i + 1 < len(earlier))  # not "werkt als geregistreerde"
+        or (word == "of" and i + 1 < len(earlier) and earlier[i + 1] in SUBJECTS)  # "vraagt of ze ...", not "skj of big"
+        for i, word in enumerate(earlier))
 
 
 def _studying(training: Vondst, tokens: list[str]) -> bool:

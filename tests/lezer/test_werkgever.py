@@ -85,6 +85,16 @@ def test_topics_the_sources_leave_open(text, topic):
     assert read(text).feiten.get("onderwerp") == topic
 
 
+def test_a_compound_counts_by_its_last_part_for_topics():
+    """Issue 16 audit: "jarenlang", "maandenlang", "inkoopeisen" hold a topic word."""
+    from bot.lezer.werkgever import _split_compounds, _topic_vocabulary
+
+    assert _split_compounds(["jarenlang", "maandenlang", "kwaliteitsregister"], _topic_vocabulary()) == [
+        "jaren", "lang", "maanden", "lang", "kwaliteits", "register"]
+    assert _split_compounds(["belang", "bijzonder", "verantwoordelijkheid"], _topic_vocabulary()) == [
+        "belang", "bijzonder", "verantwoordelijkheid"]
+
+
 def test_a_denial_denies_only_that_signal():
     lezing = read("er is geen geweld", "onveilig_of_risicovol")
     assert lezing.ontkend == ["onveilige_omgeving"]
