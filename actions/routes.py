@@ -15,13 +15,14 @@ from bot.antwoorden import route_kosten_duur, route_samenvatting, route_tekst
 FACTS = [
     "registratie", "big_beroep", "ambitie", "diploma", "afgerond", "diploma_recent",
     "werkt_in_jeugdzorg", "hbo_functie", "werkervaring_maanden", "werk", "diploma_tekst",
+    "ander_register",
 ]
 YES_NO_QUESTIONS = {"rt_afgerond", "rt_diploma_recent", "rt_werkt_in_jeugdzorg", "rt_hbo_functie"}
 CONFIRM = "rt_bevestigd"
 CHANGE = "rt_wijzig"  # "Wat klopt er niet?", after "Iets aanpassen" at the summary
 # What "Iets aanpassen" can point at; clearing these makes the intake ask again.
 PARTS = {
-    "registratie": ["rt_registratie", "rt_big_beroep"],
+    "registratie": ["rt_registratie", "rt_big_beroep", "rt_ander_register"],
     "ambitie": ["rt_ambitie"],
     "opleiding": ["rt_diploma", "rt_richting", "rt_richting_gevraagd", "rt_afgerond", "rt_diploma_recent",
                   "rt_diploma_tekst"],

@@ -143,6 +143,9 @@ REGISTRATIE_TEKST = {"geldig": "je bent nu geregistreerd", "verlopen": "je was v
                      "big": "je staat in het BIG-register, het register voor zorgberoepen"}
 BIG_BEROEP_TEKST = {"art3": "arts, verpleegkundige, gezondheidszorgpsycholoog of psychotherapeut",
                     "ander": "een ander beroep", "weet_niet": "dat weet je niet"}
+ANDER_REGISTER_TEKST = {"registerplein": "bij Registerplein",
+                       "nip_nvo": "bij het NIP (beroepsvereniging van psychologen) of de NVO (beroepsvereniging van pedagogen)",
+                       "vaktherapie": "in het Register Vaktherapie", "ander": "in een ander register"}
 AMBITIE_TEKST = {"registratie": "een registratie halen, of een baan waarvoor dat nodig is",
                  "nu_starten": "nu aan de slag, zonder registratie"}
 JA_NEE = {"ja": "ja", "nee": "nee"}
@@ -158,7 +161,11 @@ def route_samenvatting(profiel: Profiel, geraden: set[str] | None = None) -> str
 
     lines = ["Dit heb ik begrepen:"]
     if profiel.registratie:
-        lines.append(f"- Registratie: {REGISTRATIE_TEKST[profiel.registratie]}{end('registratie')}")
+        registration = REGISTRATIE_TEKST[profiel.registratie]
+        if profiel.registratie == "geen" and profiel.ander_register:
+            registration = ("je staat niet in het Kwaliteitsregister Jeugd (SKJ) of het BIG-register, het register "
+                            f"voor zorgberoepen; wel {ANDER_REGISTER_TEKST[profiel.ander_register]}")
+        lines.append(f"- Registratie: {registration}{end('registratie')}")
     if profiel.registratie == "big" and profiel.big_beroep:
         lines.append(f"- Beroep in het BIG-register: {BIG_BEROEP_TEKST[profiel.big_beroep]}{end('big_beroep')}")
     if profiel.ambitie:

@@ -38,6 +38,7 @@ class Profiel:
     werkervaring_maanden: float | None = None  # for the summary only
     werk: str | None = None               # kind of work, for the summary only
     diploma_tekst: str | None = None      # a diploma the catalogue does not know, as typed
+    ander_register: str | None = None     # a register that is not SKJ or BIG: registerplein, nip_nvo, ...
 
 
 @dataclass
@@ -118,6 +119,7 @@ def facts(profiel: Profiel) -> dict[str, str | None]:
     return {
         "registratie": profiel.registratie,
         "big_beroep": profiel.big_beroep,
+        "ander_register": profiel.ander_register,
         "ambitie": profiel.ambitie,
         "diploma_niveau": diploma_niveau(profiel),
         "opleidingssoort": opleidingssoort(profiel),

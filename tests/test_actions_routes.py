@@ -166,3 +166,34 @@ async def test_advice_with_an_open_question_clears_its_slot_so_the_form_asks_it(
     events = await ActionRouteAdvies().run(dispatcher, tracker(slots, "x"), {})
     assert events[0] == {"event": "slot", "timestamp": None, "name": "rt_richting", "value": None}
     assert events[1]["name"] == "route_form" and dispatcher.messages == []
+
+
+def test_a_wish_to_work_in_youth_care_is_not_working_there():
+    """'wil in de jeugdzorg werken' was read as working in youth care: with a recent qualifying
+    diploma that gave direct registration instead of the 45 EC route (SKJ: not working in
+    jeugdhulp -> aanvullende scholing). Now the intake asks."""
+    from bot.routes import advise
+    message = {"text": "ik heb social work profiel jeugd, afgestudeerd in 2024, en wil in de jeugdzorg werken",
+               "intent": {"name": "start_route"}}
+    updates = updates_from_message(message, None)
+    assert "rt_werkt_in_jeugdzorg" not in updates
+    slots = {**updates, "rt_registratie": "geen", "rt_ambitie": "registratie"}
+    assert advise(profiel(slots)).volgende_vraag == "werkt_in_jeugdzorg"
+
+
+def test_registerplein_in_the_answer_to_the_registration_question_is_not_bevoegd():
+    """Development half zi-a-020: 'bij skj niet en big ook niet. alleen registerplein' was read as a
+    valid registration (phase bevoegd)."""
+    from bot.routes import advise
+    message = {"text": "bij skj niet en big ook niet. alleen registerplein", "intent": {"name": "inform"}}
+    updates = updates_from_message(message, "rt_registratie")
+    assert updates["rt_registratie"] == "geen" and updates["rt_ander_register"] == "registerplein"
+    assert advise(profiel(updates)).volgende_vraag == "ambitie"
+    summary = route_samenvatting_of(updates)
+    assert "niet in het Kwaliteitsregister Jeugd (SKJ)" in summary and "Registerplein" in summary
+
+
+def route_samenvatting_of(slots):
+    from bot.antwoorden import route_samenvatting
+    return route_samenvatting(profiel(slots), set())
+

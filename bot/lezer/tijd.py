@@ -80,10 +80,20 @@ def _months_since(year: int, month: int | None, today: datetime.date) -> tuple[f
     return max(0.0, (today.year - year) * 12 + (today.month - month)), sure
 
 
+def full_years(text: str, today: datetime.date) -> str:
+    """A year typed with an apostrophe as four digits: "sinds okt '24" -> "sinds okt 2024"
+    (normalising drops the apostrophe, and "okt 24" was read as this October)."""
+    def year(found: re.Match) -> str:
+        short = int(found.group(1))
+        century = 2000 if 2000 + short <= today.year + 1 else 1900
+        return str(century + short)
+    return re.sub(r"(?<!\w)['’‘](\d\d)(?!\d)", year, text)
+
+
 def duration(text: str, today: datetime.date | None = None) -> Duur | None:
     """How long something has lasted, in months, or None when the text says no duration."""
     today = today or datetime.date.today()
-    clean = normalise(text).replace("|", " ")
+    clean = normalise(full_years(text, today)).replace("|", " ")
     tokens = clean.split()
     since = _since(tokens, today)
     if since:
@@ -162,7 +172,7 @@ def years_ago(text: str, today: datetime.date | None = None) -> tuple[float, boo
     """How many years ago something happened (a diploma): "in 2015", "3 jaar geleden",
     "vorig jaar", "dit jaar", "net afgestudeerd". With whether that is exact."""
     today = today or datetime.date.today()
-    clean = normalise(text).replace("|", " ")
+    clean = normalise(full_years(text, today)).replace("|", " ")
     tokens = clean.split()
     ago = re.search(r"(\S+(?: en een half| half)?) (?:jaar|jr|jaren) geleden", clean)
     if ago:
@@ -180,7 +190,10 @@ def years_ago(text: str, today: datetime.date | None = None) -> tuple[float, boo
         return 0.0, True
     if re.search(r"\b(lang geleden|heel lang|jaren geleden|eeuwen geleden|al een tijd)\b", clean):
         return 10.0, False
-    years = years_in(clean, today)
+    # "sinds 2019", "vanaf maart 2024": when work started, not when a diploma was gained
+    years = [int(y) for y in re.findall(r"(?<!\d)(19[6-9]\d|20\d\d)(?!\d)", clean)
+             if int(y) <= today.year + 1
+             and not re.search(rf"\b(sinds|vanaf|per)\s+(\w+\s+)?{y}\b", clean)]
     if years:
         month = next((_MONTHS[t] for t in tokens if t in _MONTHS), None)
         months, sure = _months_since(years[-1], month, today)

@@ -8,6 +8,7 @@ least a year?" is a no). The pending question decides how a short reply is read.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import re
@@ -17,13 +18,22 @@ from typing import Any
 from bot import routes
 from bot.lezer import antwoord, tijd
 from bot.lezer.catalogus import Catalogus, catalogus
-from bot.lezer.tekst import BREAK, normalise
+from bot.lezer.tekst import BREAK, NEGATIONS, normalise
 
 RECENT_YEARS = routes.RECENT_YEARS
 # Before a registration word in its clause, these make it a question or a wish, not a fact:
 # "mag ik me dan registreren bij skj?", "ik wil me laten registreren" (issue 15: read as valid).
 ASKING = {"mag", "mogen", "kan", "kun", "kunnen", "moet", "moeten", "wil", "wilt", "willen", "zou", "zouden",
           "hoe", "wanneer", "graag", "hoop", "ga", "gaan", "vraagt", "vragen", "vroeg", "vroegen"}
+# In the clause of a work sector, these make it a wish or a question, not where someone works:
+# "ik wil in de jeugdzorg werken", "is dat genoeg om in de jeugdhulp te werken?" (a wish is not a
+# fact: read as working in youth care, it gave direct registration instead of the 45 EC route).
+HYPOTHETICAL = ASKING | {"om", "zoek", "zoeken", "solliciteer", "solliciteren", "overweeg", "overwegen",
+                         "denk", "droom", "worden", "misschien", "stel"}
+# In the clause of "diploma gehaald" and the like, these make it a plan: "en mijn diploma halen".
+UNFINISHED_WISH = HYPOTHETICAL | {"halen", "behalen", "afronden", "afstuderen", "afmaken"}
+# Words that start a new clause for that check ("ik werk bij de politie en wil in de jeugdzorg").
+CLAUSE_WORDS = {"en", "maar", "want", "omdat", "dus", "terwijl", "of", "dat"}
 WORK = ["werk", "werkt", "werkte", "werkzaam", "baan", "functie", "gewerkt", "in dienst", "aan de slag",
         "ik ben", "als", "bij"]
 HBO_LEVEL = ["hbo niveau", "hbo functie", "op hbo", "hbo werk", "gezinsbegeleider", "ambulant hulpverlener",
@@ -101,10 +111,19 @@ def _registration(text, pending, reply, today, lezing: Lezing) -> None:
             value = {"ja": "geldig", "nee": "geen"}.get(reply.waarde)
         if value in CURRENT and ended and int(ended.group(1)) < today.year:
             value = "verlopen"
-    if value in ("geldig", None) and _only_other_register(text) and (value or pending == "registratie"):
-        value = "geen"  # Registerplein or NIP is not SKJ or BIG
+    mentions = _register_mentions(text)
+    named = any(not denied for _, denied in mentions)  # SKJ or BIG said, and not denied
+    if mentions and not named and value in (None, *CURRENT):
+        value = "geen"  # "bij skj niet en big ook niet"
+    other = _cat("andere_registers").first(text, skip_negated=True)
+    if other and not named and (value or pending == "registratie" or REGISTERED.search(normalise(text))):
+        if value in (None, *CURRENT):
+            value = "geen"  # Registerplein, NIP or NVO is not SKJ or BIG
+            if not mentions and pending != "registratie":
+                lezing.geraden.add("registratie")  # SKJ and BIG not named: shown with a '?' to confirm
+        lezing.feiten["ander_register"] = other.item
     if value in CURRENT:
-        value = _big(text, value, lezing)
+        value = _big(text, value, lezing, skj_named=any(r == "skj" and not d for r, d in mentions))
     if pending == "big_beroep":
         _big_profession_answer(text, reply, lezing)
     if value:
@@ -113,13 +132,13 @@ def _registration(text, pending, reply, today, lezing: Lezing) -> None:
             lezing.geraden.add("registratie")  # "geregistreerd sinds 2015": may need herregistratie
 
 
-def _big(text: str, value: str, lezing: Lezing) -> str:
+def _big(text: str, value: str, lezing: Lezing, skj_named: bool) -> str:
     """A registration that names only BIG counts when the profession is one of the four of
     Besluit Jeugdwet art. 1.1 (arts, verpleegkundige, gezondheidszorgpsycholoog,
     psychotherapeut); without a profession it is "big" and the profession is asked; another BIG
-    profession is noted (review 3, finding 1)."""
+    profession is noted (review 3, finding 1). "Bij SKJ niet" does not make it an SKJ registration."""
     clean = normalise(text)
-    if not re.search(r"\bbig\b", clean) or re.search(r"\b(skj|kwaliteitsregister)\b", clean):
+    if not re.search(r"\bbig\b", clean) or skj_named:
         return value
     profession = _cat("big_beroepen").first(text, skip_negated=True)
     if profession and profession.item == "telt":
@@ -147,10 +166,41 @@ def _asked_or_wished(text: str, start: int) -> bool:
     return bool(set(words[clause_start:start]) & ASKING)
 
 
-def _only_other_register(text: str) -> bool:
-    clean = f" {normalise(text)} "
-    other = any(f" {w} " in clean for w in routes.data()["registratie"]["ander_register"])
-    return other and not re.search(r"\b(skj|big|kwaliteitsregister)\b", clean)
+REGISTERS = {"skj": "skj", "kwaliteitsregister": "skj", "big": "big"}
+# Words that may stand between a register and the word that denies it: "bij skj sta ik niet",
+# "big ook niet", "niet in het big register", "nooit ingeschreven bij skj".
+DENIAL_GAP = {"ook", "ik", "sta", "stond", "ben", "was", "heb", "had", "zit", "er", "nog", "in", "bij", "het",
+              "de", "daar", "ingeschreven", "geregistreerd", "jeugd", "register", "registratie", "staat"}
+REGISTERED = re.compile(r"\b(geregistreerd|ingeschreven|registratie|register|aangesloten|sta|stond)\b")
+
+
+def _register_mentions(text: str) -> list[tuple[str, bool]]:
+    """SKJ and BIG as named in the message, each with whether it is denied."""
+    tokens = normalise(text).split()
+    return [(REGISTERS[t], _denied(tokens, i)) for i, t in enumerate(tokens) if t in REGISTERS]
+
+
+def _denied(tokens: list[str], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and tokens[j] in DENIAL_GAP:
+        j -= 1
+    if j >= 0 and tokens[j] in NEGATIONS:
+        return True  # "geen skj", "niet in het big register"
+    j = i + 1
+    while j < len(tokens) and tokens[j] in DENIAL_GAP:
+        j += 1
+    return j < len(tokens) and tokens[j] in ("niet", "geen", "nooit")  # "bij skj niet", "big ook niet"
+
+
+def _clause(tokens: list[str], i: int) -> list[str]:
+    """The words of the clause around word i: up to a comma, full stop or a joining word."""
+    start = i
+    while start > 0 and tokens[start - 1] != BREAK and tokens[start - 1] not in CLAUSE_WORDS:
+        start -= 1
+    end = i
+    while end < len(tokens) and tokens[end] != BREAK and tokens[end] not in CLAUSE_WORDS:
+        end += 1
+    return tokens[start:end]
 
 
 def _ambition(text, pending, reply, lezing: Lezing) -> None:
@@ -166,26 +216,57 @@ def _ambition(text, pending, reply, lezing: Lezing) -> None:
             lezing.geraden.add("ambitie")
 
 
+# After a bare level, these words make it the level of a job, not of a diploma: "ik werk op
+# hbo-niveau" or "(hbo-functie)" is no hbo diploma (development half, zi-b-009 and zi-b-022: the
+# answer to the hbo-function question replaced an mbo diploma by "hbo").
+JOB_AFTER_LEVEL = {"functie", "fctie", "baan", "werk", "werkzaamheden", "taken"}
+JOB_WORDS = {"werk", "werkt", "werkte", "werken", "werkzaam", "baan", "functie", "gewerkt"}
+DIPLOMA_WORDS = {"diploma", "opleiding", "studie", "gestudeerd", "afgestudeerd", "gehaald", "behaald",
+                 "afgerond", "opgeleid", "student", "studeer", "gediplomeerd"}
+
+
+def _job_level(tokens: list[str], v) -> bool:
+    """"hbo-functie", "op hbo-niveau", "ik werk op hbo niveau"; not "een opleiding op hbo-niveau"
+    or "ik heb hbo niveau"."""
+    after = tokens[v.end] if v.end < len(tokens) else ""
+    if after in JOB_AFTER_LEVEL:
+        return True
+    clause = set(_clause(tokens, v.start))
+    return (after == "niveau" and not clause & DIPLOMA_WORDS
+            and (bool(clause & JOB_WORDS) or (v.start > 0 and tokens[v.start - 1] == "op")))
+
+
 def _best_diploma(text: str):
     """The diploma mention that counts: a named programme before a bare level ("hbo"); of
     several, the one that gives the most access to the register ("eerst de pabo, daarna de
     master Jeugdzorg"), else the first. A programme said not to be finished ("nu bezig met
     social work") counts as giving no access; a name right after another one describes it
-    ("associate degree sociaal werk")."""
+    ("associate degree sociaal werk"); "mbo" right before a name makes it an mbo diploma ("mbo 4
+    Sociaal Werk", development half zi-b-014: read as hbo Social Work). A level of a job ("op
+    hbo-niveau") and a wish ("verpleegkundige worden") are no diploma."""
     d = routes.data()
     order = d["voorrang_soorten"]
     tokens = normalise(text).split()
     clause = [tokens[:i].count(BREAK) for i in range(len(tokens) + 1)]
     markers = _cat("niet_af").outermost(text)
+    levels = [v for v in _cat("diploma_niveau").outermost(text) if not v.negated and not _job_level(tokens, v)]
 
     def unfinished(v) -> bool:
         return any(clause[m.start] == clause[v.start] and (0 <= v.start - m.end <= 3 or 0 <= m.start - v.end <= 2)
                    for m in markers)
 
+    def at_level(v):
+        entry = routes.diploma(v.item)
+        mbo = next((lv for lv in levels if lv.item == "mbo" and lv.end == v.start), None)
+        if mbo and entry and entry["niveau"] != "mbo":
+            return dataclasses.replace(v, item="mbo", start=mbo.start)
+        return v
+
     for key in ("diploma_specifiek", "diploma_niveau"):
-        found = _cat(key).outermost(text)
-        mentions = [v for v in found if (not v.negated or v.item == "geen_diploma")
-                    and not any(other.end == v.start for other in found)]
+        found = levels if key == "diploma_niveau" else _cat(key).outermost(text)
+        mentions = [at_level(v) for v in found if (not v.negated or v.item == "geen_diploma")
+                    and not any(other.end == v.start for other in found)
+                    and "worden" not in _clause(tokens, v.start)]
         if mentions:
             def rank(v):
                 kind = "geen_kwalificerend" if unfinished(v) else routes.diploma(v.item)["soort"]
@@ -202,8 +283,8 @@ def _diploma(text, pending, reply, today, lezing: Lezing) -> None:
         entry = routes.diploma(diploma)
         if profile and entry and entry.get("met_profiel", {}).get(profile):
             diploma = entry["met_profiel"][profile]
-        level = _level(text) if entry and entry.get("met_niveau") else None
-        if level and entry["met_niveau"].get(level):
+        level = _level(text, entry, found) if entry and entry.get("met_niveau") else None
+        if level:
             diploma = entry["met_niveau"][level]  # "een master in de klinische psychologie"
         lezing.feiten["diploma"] = diploma
         if not found.zeker:
@@ -216,6 +297,8 @@ def _diploma(text, pending, reply, today, lezing: Lezing) -> None:
         lezing.feiten["diploma"] = "onduidelijk"  # a diploma the list does not know
         lezing.feiten["diploma_tekst"] = text.strip()[:80]
     finished = _cat("afgerond").first(text)
+    if finished and finished.item == "ja" and set(_clause(normalise(text).split(), finished.start)) & UNFINISHED_WISH:
+        finished = None  # "mijn diploma halen": a wish, not a finished programme
     if finished:
         lezing.feiten["afgerond"] = "nee" if finished.item == "nee" or finished.negated else "ja"
     elif pending == "afgerond" and reply:
@@ -223,10 +306,14 @@ def _diploma(text, pending, reply, today, lezing: Lezing) -> None:
     _diploma_age(text, pending, reply, today, lezing)
 
 
-def _level(text: str) -> str | None:
-    """"master" or "bachelor" said with a field of study; a master goes first."""
-    said = {v.item for v in _cat("niveauwoorden").outermost(text) if not v.negated}
-    return next((level for level in ("master", "bachelor") if level in said), None)
+def _level(text: str, entry: dict[str, Any], chosen) -> str | None:
+    """"master", "bachelor" or "wo" said with a field of study, when the entry knows that level;
+    a master goes first. Not a level word that belongs to another diploma named in the message
+    ("hbo pedagogiek en een master bedrijfskunde")."""
+    others = [v for v in _cat("diploma_specifiek").outermost(text) if v.start != chosen.start]
+    said = {v.item for v in _cat("niveauwoorden").outermost(text)
+            if not v.negated and not any(o.start <= v.start < o.end for o in others)}
+    return next((level for level in ("master", "bachelor", "wo") if level in said and level in entry["met_niveau"]), None)
 
 
 def _profile(text: str, pending: str | None) -> str | None:
@@ -264,6 +351,8 @@ def _work(text, pending, reply, today, lezing: Lezing) -> None:
         lezing.feiten["werk"] = sector
         if in_youth_care:
             lezing.feiten["werkt_in_jeugdzorg"] = in_youth_care
+            if sector in _derived_sectors():
+                lezing.geraden.add("werkt_in_jeugdzorg")  # the organisation, not the job
     duration = tijd.duration(text, today)
     working = re.search(r"\b(werk|werkt|werkte|werkzaam|baan|gewerkt|in dienst|sinds|ervaring)\b", clean)
     if duration and (working or pending in ("hbo_functie", "werkt_in_jeugdzorg")):
@@ -310,18 +399,38 @@ def _sectors(key: str) -> Catalogus:
                      | {i: [i] for i in items if isinstance(i, str)})
 
 
+def _derived_sectors() -> set[str]:
+    return {i["naam"] for i in routes.data()["werk_in_jeugddomein"] if isinstance(i, dict) and i.get("afgeleid")}
+
+
+TRIGGERS = {"werk", "werkt", "werkte", "werkzaam", "baan", "functie", "gewerkt", "dienst", "bij", "als"}
+
+
 def _work_sector(clean: str) -> tuple[str | None, str | None]:
     """(sector word, "ja"/"nee" for youth care, or None when the sector may be for youth or for
-    adults, such as the ggz) for work the person says they do."""
-    trigger = r"\b(?:werk|werkt|werkte|werkzaam|baan|functie|gewerkt|dienst|bij|in de|als)\b(?=((?:\s+\S+){1,6}))"
-    windows = [found.group(1) for found in re.finditer(trigger, clean)]
-    for window in windows:
-        for answer, key in (("ja", "werk_in_jeugddomein"), ("nee", "werk_buiten_jeugddomein")):
-            sector = _sectors(key).first(window)
-            if sector and not sector.negated:
-                return sector.item, answer
-    for window in windows:
-        sector = _sectors("werk_misschien_in_jeugddomein").first(window)
-        if sector and not sector.negated:
-            return sector.item, None
+    adults, such as the ggz) for work the person says they do. Not a sector named in a wish or a
+    question ("ik wil in de jeugdzorg werken", "genoeg om in de jeugdhulp te werken?")."""
+    tokens = clean.split()
+    windows = []  # (first word of the window, the window's words)
+    for i, token in enumerate(tokens):
+        if token in TRIGGERS:
+            windows.append((i + 1, tokens[i + 1:i + 7]))
+        elif token == "in" and i + 1 < len(tokens) and tokens[i + 1] == "de":
+            windows.append((i + 2, tokens[i + 2:i + 8]))
+
+    def said_as_fact(start: int, found) -> bool:
+        position = start + found.start
+        trigger_clause_start = start - 1
+        while trigger_clause_start > 0 and tokens[trigger_clause_start - 1] not in CLAUSE_WORDS | {BREAK}:
+            trigger_clause_start -= 1
+        span = tokens[trigger_clause_start:position] + _clause(tokens, position)
+        return not found.negated and not set(span) & HYPOTHETICAL
+
+    for keys in ((("ja", "werk_in_jeugddomein"), ("nee", "werk_buiten_jeugddomein")),
+                 ((None, "werk_misschien_in_jeugddomein"),)):
+        for start, window in windows:
+            for answer, key in keys:
+                sector = _sectors(key).first(" ".join(window))
+                if sector and said_as_fact(start, sector):
+                    return sector.item, answer
     return None, None

@@ -120,6 +120,22 @@ def test_no_registration_is_read_from_a_bare_no_without_the_question():
     assert "registratie" not in facts("nee")
 
 
+@pytest.mark.parametrize("text,pending,value", [
+    # Registerplein, NIP/NVO: not SKJ or BIG; a denied SKJ or BIG is no registration (read as valid)
+    ("bij skj niet en big ook niet. alleen registerplein", "registratie", "geen"),
+    ("bij skj niet en big ook niet", "registratie", "geen"),
+    ("skj heb ik niet, ik sta bij registerplein", None, "geen"),
+    ("ik sta geregistreerd bij registerplein als sociaal werker", None, "geen"),
+    ("ik sta geregistreerd bij registerplein als sociaal werker", "registratie", "geen"),
+    ("ik heb een nvo registratie", "registratie", "geen"),
+    ("Ik sta in het BIG-register als verpleegkundige, gewoon geldig. Bij SKJ niet.", "registratie", "geldig"),
+    ("ik ben big geregistreerd als fysiotherapeut, bij skj sta ik niet", None, "big"),
+    ("ik weet niet wat skj is", None, None),
+])
+def test_another_register_or_a_denied_one_is_no_registration(text, pending, value):
+    assert facts(text, pending).get("registratie") == value
+
+
 @pytest.mark.parametrize("text,pending", [
     ("hbo jeugdzorg", "diploma"),
     ("HBO-V", "diploma"),
@@ -131,3 +147,41 @@ def test_names_the_sources_do_not_list_are_unclear(text, pending):
     the diploma is unclear (the deskundigenteam looks), not qualifying nor 'no access'."""
     assert facts(text, pending).get("diploma") == "onduidelijk"
 
+
+@pytest.mark.parametrize("text,pending,diploma", [
+    # development half: a level of work is no diploma; an mbo Sociaal Werk is an mbo diploma
+    ("ja. ik werk zelfstandig op hbo-niveau: ik maak de begeleidingsplannen. al 4 jaar", "hbo_functie", None),
+    ("ja, sinds 2019 op hbo-niveau. ik ben coördinerend begeleider", "hbo_functie", None),
+    ("mbo niveau 4 sociaal werk, dus niet het hbo", "diploma", "mbo"),
+    ("mbo 4 social work", "diploma", "mbo"),
+    ("hbo social work", "diploma", "social_work"),
+    ("ik heb een opleiding op hbo-niveau gedaan", "diploma", "hbo"),
+    ("pedagoog (hbo)", None, "pedagogiek"),
+    ("ik ben pedagoog, wo", None, "pedagogische_wetenschappen_niveau_onbekend"),
+    ("Hbo Human Resource Management.", "diploma", "hbo_niet_verwant"),
+])
+def test_diploma_names_and_levels(text, pending, diploma):
+    assert facts(text, pending).get("diploma") == diploma
+
+
+def test_a_work_level_answer_keeps_the_diploma_and_answers_the_question():
+    found = facts("ja. ik werk zelfstandig op hbo-niveau: ik maak de begeleidingsplannen. al 4 jaar", "hbo_functie")
+    assert found.get("hbo_functie") == "ja" and "diploma" not in found
+
+
+@pytest.mark.parametrize("text,months", [
+    ("sinds okt '24", 26),
+    ("sinds maart '23 werk ik daar", 45),
+])
+def test_a_year_with_an_apostrophe(text, months):
+    from bot.lezer import tijd
+    assert tijd.duration(text, TODAY).maanden == months
+
+
+@pytest.mark.parametrize("text,diploma", [
+    ("ik heb een baan op hbo-niveau", None),
+    ("ik heb hbo niveau", "hbo"),
+    ("ik heb een opleiding op hbo-niveau gedaan", "hbo"),
+])
+def test_a_level_is_a_diploma_unless_it_is_the_level_of_a_job(text, diploma):
+    assert facts(text).get("diploma") == diploma
