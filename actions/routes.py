@@ -15,7 +15,7 @@ from bot.antwoorden import route_kosten_duur, route_samenvatting, route_tekst
 FACTS = [
     "registratie", "big_beroep", "ambitie", "diploma", "afgerond", "diploma_recent",
     "werkt_in_jeugdzorg", "hbo_functie", "werkervaring_maanden", "werk", "diploma_tekst",
-    "ander_register",
+    "beroep", "werkt_als", "ander_register",
 ]
 YES_NO_QUESTIONS = {"rt_afgerond", "rt_diploma_recent", "rt_werkt_in_jeugdzorg", "rt_hbo_functie"}
 CONFIRM = "rt_bevestigd"
@@ -26,7 +26,7 @@ PARTS = {
     "ambitie": ["rt_ambitie"],
     "opleiding": ["rt_diploma", "rt_richting", "rt_richting_gevraagd", "rt_afgerond", "rt_diploma_recent",
                   "rt_diploma_tekst"],
-    "werk": ["rt_werkt_in_jeugdzorg", "rt_hbo_functie", "rt_werkervaring_maanden", "rt_werk"],
+    "werk": ["rt_werkt_in_jeugdzorg", "rt_hbo_functie", "rt_werkervaring_maanden", "rt_werk", "rt_werkt_als"],
 }
 
 
@@ -42,7 +42,7 @@ def button_answer(intent: str | None, requested: str | None) -> dict[str, Any]:
         return {}
     if requested == "rt_hbo_functie":
         return {requested: answer}
-    if requested == "rt_big_beroep":  # "Weet ik niet"; the professions are buttons with a value
+    if requested in ("rt_big_beroep", "rt_werkt_als"):  # "Weet ik niet"; the rest are buttons with a value
         return {requested: answer} if answer == "weet_niet" else {}
     if requested in YES_NO_QUESTIONS:
         return {requested: answer if answer != "weet_niet" or requested == "rt_diploma_recent" else "nee"}
@@ -63,7 +63,7 @@ def updates_from_message(message: dict[str, Any], requested: str | None,
     pending = requested.removeprefix("rt_") if requested else None
     lezing = zij_instromer.read(text, pending) if text else zij_instromer.Lezing()
     found = dict(lezing.feiten)
-    for fact, value in button_entities(message, {"registratie", "big_beroep", "ambitie", "diploma", "wijzig"}).items():
+    for fact, value in button_entities(message, {"registratie", "big_beroep", "ambitie", "diploma", "werkt_als", "wijzig"}).items():
         if fact == "wijzig":
             return {slot: None for slot in PARTS.get(value, [])} | {CONFIRM: None, CHANGE: None}
         found[fact] = value
@@ -152,14 +152,14 @@ class ActionRouteAdvies(Action):
             # Cleared, so the form asks it even if the slot holds an answer the engine cannot
             # use; else form and advice hand over to each other without a word (a silent loop).
             return [SlotSet(f"rt_{advies.volgende_vraag}", None), FollowupAction("route_form")]
-        dispatcher.utter_message(
-            text=route_tekst(advies),
-            buttons=[
-                {"title": "Kosten en duur", "payload": "/kosten_duur"},
-                {"title": "Iets aanpassen", "payload": "/route_aanpassen"},
-                {"title": "Overleggen met het deskundigenteam", "payload": "/mens_spreken"},
-            ],
-        )
+        buttons = [
+            {"title": "Kosten en duur", "payload": "/kosten_duur"},
+            {"title": "Iets aanpassen", "payload": "/route_aanpassen"},
+            {"title": "Overleggen met het deskundigenteam", "payload": "/mens_spreken"},
+        ]
+        if not advies.routes:  # a vaktherapeut in his own field: no route with a cost or duration
+            buttons = buttons[1:]
+        dispatcher.utter_message(text=route_tekst(advies), buttons=buttons)
         dispatcher.utter_message(json_message=advies.payload())
         return []
 

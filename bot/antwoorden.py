@@ -146,6 +146,10 @@ BIG_BEROEP_TEKST = {"art3": "arts, verpleegkundige, gezondheidszorgpsycholoog of
 ANDER_REGISTER_TEKST = {"registerplein": "bij Registerplein",
                        "nip_nvo": "bij het NIP (beroepsvereniging van psychologen) of de NVO (beroepsvereniging van pedagogen)",
                        "vaktherapie": "in het Register Vaktherapie", "ander": "in een ander register"}
+BEROEP_TEKST = {"vaktherapeut": "vaktherapeut", "paramedicus": "paramedicus, zoals logopedist of fysiotherapeut",
+                "verpleegkundige": "verpleegkundige"}
+WERKT_ALS_TEKST = {"eigen_vak": "in je eigen vak", "jgp": "als jeugd- en gezinsprofessional",
+                   "weet_niet": "dat weet je nog niet"}
 AMBITIE_TEKST = {"registratie": "een registratie halen, of een baan waarvoor dat nodig is",
                  "nu_starten": "nu aan de slag, zonder registratie"}
 JA_NEE = {"ja": "ja", "nee": "nee"}
@@ -168,6 +172,10 @@ def route_samenvatting(profiel: Profiel, geraden: set[str] | None = None) -> str
         lines.append(f"- Registratie: {registration}{end('registratie')}")
     if profiel.registratie == "big" and profiel.big_beroep:
         lines.append(f"- Beroep in het BIG-register: {BIG_BEROEP_TEKST[profiel.big_beroep]}{end('big_beroep')}")
+    if profiel.beroep in BEROEP_TEKST:
+        lines.append(f"- Beroep: {BEROEP_TEKST[profiel.beroep]}{end('beroep')}")
+    if profiel.beroep in ("vaktherapeut", "paramedicus") and profiel.werkt_als in WERKT_ALS_TEKST:
+        lines.append(f"- Je wilt in de jeugdhulp werken: {WERKT_ALS_TEKST[profiel.werkt_als]}{end('werkt_als')}")
     if profiel.ambitie:
         lines.append(f"- Je wilt: {AMBITIE_TEKST[profiel.ambitie]}{end('ambitie')}")
     entry = routes.diploma(profiel.diploma)
@@ -214,9 +222,8 @@ def route_tekst(advies: RouteAdvies) -> str:
         "",
         f"Waarom: {advies.waarom}",
         *(f"Let op: {o}" for o in advies.opmerkingen),
-        "",
-        "Routes die bij jou passen:",
-        *(f"- {r.naam}: {r.wat}" for r in advies.routes),
+        *(["", "Routes die bij jou passen:", *(f"- {r.naam}: {r.wat}" for r in advies.routes)]
+          if advies.routes else []),
         *(["", "Functies waarin je nu al kunt werken, zonder registratie:", *(f"- {f}" for f in advies.functies)]
           if advies.functies else []),
         "",

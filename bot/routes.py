@@ -38,6 +38,8 @@ class Profiel:
     werkervaring_maanden: float | None = None  # for the summary only
     werk: str | None = None               # kind of work, for the summary only
     diploma_tekst: str | None = None      # a diploma the catalogue does not know, as typed
+    beroep: str | None = None             # vaktherapeut, paramedicus, verpleegkundige; never asked
+    werkt_als: str | None = None          # for a vaktherapeut or paramedicus: eigen_vak, jgp, weet_niet
     ander_register: str | None = None     # a register that is not SKJ or BIG: registerplein, nip_nvo, ...
 
 
@@ -115,10 +117,20 @@ def diploma_niveau(profiel: Profiel) -> str | None:
     return "geen" if profiel.afgerond == "nee" else entry["niveau"]
 
 
+def big_beroep(profiel: Profiel) -> str | None:
+    """The BIG profession: as answered, or a nurse who says she is in the BIG register (a
+    verpleegkundige is one of the four professions of Besluit Jeugdwet art. 1.1)."""
+    if profiel.big_beroep is None and profiel.registratie == "big" and profiel.beroep == "verpleegkundige":
+        return "art3"
+    return profiel.big_beroep
+
+
 def facts(profiel: Profiel) -> dict[str, str | None]:
     return {
         "registratie": profiel.registratie,
-        "big_beroep": profiel.big_beroep,
+        "big_beroep": big_beroep(profiel),
+        "beroep": profiel.beroep or "geen",  # read from what someone says, never asked
+        "werkt_als": profiel.werkt_als,
         "ander_register": profiel.ander_register,
         "ambitie": profiel.ambitie,
         "diploma_niveau": diploma_niveau(profiel),
@@ -160,8 +172,10 @@ def _advice(rule: dict[str, Any], additions: list[dict[str, Any]] = ()) -> Route
     team = bool(outcome.get("deskundigenteam")) or any(a.get("deskundigenteam") for a in additions)
     if team:
         extra_steps.append(d["deskundigenteam_stap"])
-    general_steps = d["algemene_stappen"] if fase.get("met_algemene_stappen", True) else []
-    jobs = d["functies"] if fase.get("met_functies", True) else []
+    # A rule may leave out what its phase usually gives (a vaktherapeut in his own field needs no
+    # list of jobs without registration, and no SKJ plan).
+    general_steps = d["algemene_stappen"] if outcome.get("met_algemene_stappen", fase.get("met_algemene_stappen", True)) else []
+    jobs = d["functies"] if outcome.get("met_functies", fase.get("met_functies", True)) else []
 
     references = list(rule["bronnen"]) + [ref for a in additions for ref in a["bronnen"]] + fase["bronnen"]
     for route in routes.values():

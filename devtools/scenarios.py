@@ -59,6 +59,8 @@ FACT_OF_SLOT = {
     "rt_richting": "richting", "rt_afgerond": "afgerond", "rt_diploma_recent": "diploma_jaar",
     "rt_werkt_in_jeugdzorg": "werkt_in_jeugdzorg", "rt_hbo_functie": "hbo_functie",
     "rt_werk": "werk", "rt_bevestigd": "bevestiging",
+    # "eigen vak of jeugd- en gezinsprofessional?" (a vaktherapeut or paramedicus): the work they describe
+    "rt_werkt_als": "werk",
 }
 # How permissive a verdict is: a higher rank where a lower one was expected is dangerous.
 VERDICT_RANK = {"geregistreerd_vereist": 0, "deskundigenteam": 0, "onder_verantwoordelijkheid": 1,

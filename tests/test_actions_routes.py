@@ -197,3 +197,34 @@ def route_samenvatting_of(slots):
     from bot.antwoorden import route_samenvatting
     return route_samenvatting(profiel(slots), set())
 
+
+@pytest.mark.asyncio
+async def test_a_vaktherapeut_is_asked_how_he_will_work_and_the_buttons_answer_it():
+    """Issue 16, finding 33: a vaktherapeut or paramedicus gets the question 'eigen vak of jeugd- en
+    gezinsprofessional?'; the button sets the fact, 'Weet ik niet' too."""
+    slots = {"rt_registratie": "geen", "rt_beroep": "vaktherapeut", "requested_slot": "rt_registratie"}
+    assert ValidateRouteForm().next_slot(slots) == "rt_werkt_als"
+    button = {"text": '/inform{"werkt_als": "eigen_vak"}', "intent": {"name": "inform"},
+              "entities": [{"entity": "werkt_als", "value": "eigen_vak"}]}
+    assert updates_from_message(button, "rt_werkt_als")["rt_werkt_als"] == "eigen_vak"
+    assert button_answer("weet_niet", "rt_werkt_als") == {"rt_werkt_als": "weet_niet"}
+    assert "Hoe wil je in de jeugdhulp werken?" in _question("utter_ask_rt_werkt_als")["text"]
+
+
+@pytest.mark.asyncio
+async def test_the_vaktherapeut_advice_offers_no_cost_and_duration_button():
+    slots = {"rt_registratie": "geen", "rt_beroep": "vaktherapeut", "rt_werkt_als": "eigen_vak",
+             "rt_bevestigd": True}
+    dispatcher = CollectingDispatcher()
+    await ActionRouteAdvies().run(dispatcher, tracker(slots, "x"), {})
+    text, payload = dispatcher.messages
+    assert "tenzij-bepaling" in text["text"]
+    assert [b["title"] for b in text["buttons"]] == ["Iets aanpassen", "Overleggen met het deskundigenteam"]
+    assert payload["custom"]["routes"] == [] and payload["custom"]["deskundigenteam"]
+
+
+def test_a_vaktherapeut_can_correct_at_the_summary_that_he_will_work_as_a_professional():
+    """The advice says: 'Wil je toch als jeugd- en gezinsprofessional werken? Kies dan Iets aanpassen.'"""
+    message = {"text": "ik wil toch als jeugd- en gezinsprofessional werken", "intent": {"name": "inform"}}
+    slots = {"rt_registratie": "geen", "rt_beroep": "vaktherapeut", "rt_werkt_als": "eigen_vak"}
+    assert updates_from_message(message, "rt_bevestigd", slots)["rt_werkt_als"] == "jgp"

@@ -41,7 +41,10 @@ def test_advice(case):
         assert advies.functies == expected["functies"]
     if "opmerking" in expected:
         assert any(expected["opmerking"] in o for o in advies.opmerkingen)
-    assert advies.fase_zin and advies.routes and advies.stappen and advies.bronnen
+    # Only a rule that says so has no route from the list (a vaktherapeut in his own field).
+    rule = next(r for r in data()["regels"] if r["id"] == advies.regel)
+    assert advies.routes or rule["dan"]["routes"] == []
+    assert advies.fase_zin and advies.stappen and advies.bronnen
 
 
 @pytest.mark.parametrize("case", TEXT_CASES, ids=[c["tekst"][:50] for c in TEXT_CASES])
@@ -193,3 +196,18 @@ def test_the_part_time_route_registers_only_with_the_youth_profile():
     assert "Deeltijd of duaal hbo Social Work of Pedagogiek" in text
     assert "Met het profiel Jeugd kun je je daarna registreren." in text
 
+
+def test_a_vaktherapeut_in_his_own_field_gets_what_the_sources_say_and_no_route_list():
+    """Issue 16, finding 33: no route for vaktherapeuten or paramedici. In their own field no SKJ (a
+    vaktherapeut cannot register), the tenzij-bepaling, also with complex problems; as jeugd- en
+    gezinsprofessional SKJ is needed (publieke-bronnen A.5; kennisbank §2.10 R26)."""
+    from bot.antwoorden import route_tekst
+
+    advies = advise(Profiel(registratie="geen", beroep="vaktherapeut", werkt_als="eigen_vak"))
+    text = route_tekst(advies)
+    for said in ("hoef je niet in het Kwaliteitsregister Jeugd", "kan zich daar ook niet registreren",
+                 "tenzij-bepaling", "ook bij complexe problemen",
+                 "jeugd- en gezinsprofessional? Dan moet je wel geregistreerd zijn", "Register Vaktherapie",
+                 "onveilige of risicovolle situatie"):
+        assert said in text, said
+    assert "Routes die bij jou passen" not in text and "Jeugdzorgwerker D" not in text

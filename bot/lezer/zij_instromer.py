@@ -76,6 +76,7 @@ def read(text: str, pending: str | None = None, today: datetime.date | None = No
         return lezing
     reply = antwoord.read(text)
     _registration(text, pending, reply, today, lezing)
+    _profession(text, pending, reply, lezing)
     _ambition(text, pending, reply, lezing)
     _diploma(text, pending, reply, today, lezing)
     _work(text, pending, reply, today, lezing)
@@ -122,6 +123,8 @@ def _registration(text, pending, reply, today, lezing: Lezing) -> None:
             if not mentions and pending != "registratie":
                 lezing.geraden.add("registratie")  # SKJ and BIG not named: shown with a '?' to confirm
         lezing.feiten["ander_register"] = other.item
+        if other.item == "vaktherapie":
+            lezing.feiten["beroep"] = "vaktherapeut"  # the register of vaktherapeuten
     if value in CURRENT:
         value = _big(text, value, lezing, skj_named=any(r == "skj" and not d for r, d in mentions))
     if pending == "big_beroep":
@@ -190,6 +193,40 @@ def _denied(tokens: list[str], i: int) -> bool:
     while j < len(tokens) and tokens[j] in DENIAL_GAP:
         j += 1
     return j < len(tokens) and tokens[j] in ("niet", "geen", "nooit")  # "bij skj niet", "big ook niet"
+
+
+# Between "ik ben" / "als" and a profession ("ik ben big geregistreerd verpleegkundige").
+PROFESSION_GAP = {"een", "de", "big", "geregistreerd", "geregistreerde", "zelf", "ook", "nu", "al", "register",
+                  "gediplomeerd", "gediplomeerde", "zelfstandig", "zzp"}
+
+
+def _profession(text, pending, reply, lezing: Lezing) -> None:
+    """A vaktherapeut, paramedicus or verpleegkundige, when someone says they are one or work as
+    one ("ik ben vaktherapeut", "als logopedist"); not a wish ("verpleegkundige worden") or someone
+    else ("mijn collega is logopedist"). For a therapist, whether they will work in their own field
+    or as a jeugd- en gezinsprofessional (issue 16, finding 33)."""
+    tokens = normalise(text).split()
+    for found in _cat("beroepen").outermost(text):
+        if found.negated or "worden" in _clause(tokens, found.start):
+            continue
+        j = found.start - 1
+        while j >= 0 and tokens[j] in PROFESSION_GAP:
+            j -= 1
+        if found.start == 0 or pending == "werkt_als" or (j >= 0 and tokens[j] in ("ben", "als")):
+            lezing.feiten.setdefault("beroep", found.item)
+            break
+    beroep = lezing.feiten.get("beroep")
+    # Also as a correction at the summary ("ik wil toch als jeugd- en gezinsprofessional werken").
+    said = beroep or pending in ("werkt_als", "bevestigd", "wijzig")
+    how = _cat("werkt_als:in_tekst").first(text, skip_negated=True) if said else None
+    if how is None and pending == "werkt_als":
+        how = _cat("werkt_als:als_antwoord").first(text, skip_negated=True)
+    if how:
+        lezing.feiten["werkt_als"] = how.item
+    elif pending == "werkt_als" and beroep in ("vaktherapeut", "paramedicus"):
+        lezing.feiten["werkt_als"] = "eigen_vak"  # "logopedist in een jeugd-ggz instelling"
+    elif pending == "werkt_als" and reply and reply.waarde == antwoord.WEET_NIET:
+        lezing.feiten["werkt_als"] = "weet_niet"
 
 
 def _clause(tokens: list[str], i: int) -> list[str]:

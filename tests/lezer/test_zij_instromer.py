@@ -136,6 +136,23 @@ def test_another_register_or_a_denied_one_is_no_registration(text, pending, valu
     assert facts(text, pending).get("registratie") == value
 
 
+@pytest.mark.parametrize("text,pending,beroep,werkt_als", [
+    ("ik ben vaktherapeut", None, "vaktherapeut", None),
+    ("kan ik als muziektherapeut in de jeugdhulp werken?", None, "vaktherapeut", None),
+    ("ik heb een big registratie als fysiotherapeut", None, "paramedicus", None),
+    ("Ik ben verpleegkundige in de kinder- en jeugdpsychiatrie", None, "verpleegkundige", None),
+    ("mijn collega is logopedist", None, None, None),
+    ("in mijn eigen vak, als vaktherapeut", "werkt_als", "vaktherapeut", "eigen_vak"),
+    ("logopedist in een jeugd-ggz instelling", "werkt_als", "paramedicus", "eigen_vak"),
+    ("ik wil als gezinsbegeleider werken", "werkt_als", None, "jgp"),
+    ("ik ben vaktherapeut maar wil als jeugd- en gezinsprofessional werken", None, "vaktherapeut", "jgp"),
+    ("weet ik nog niet", "werkt_als", None, "weet_niet"),
+])
+def test_a_therapist_or_nurse_is_recognised_and_asked_how_they_will_work(text, pending, beroep, werkt_als):
+    found = facts(text, pending)
+    assert found.get("beroep") == beroep and found.get("werkt_als") == werkt_als
+
+
 @pytest.mark.parametrize("text,pending", [
     ("hbo jeugdzorg", "diploma"),
     ("HBO-V", "diploma"),
