@@ -274,8 +274,10 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
     setting = cat["werkveld"].first(text)
     if setting:
         _take(lezing, "werkveld", setting)
-    ground = cat["tenzij_grond"].first(text, skip_negated=True)
-    if ground and ground.item == "specifieke_vaardigheden" and not cat["essential"].first(text):
+    essential = _essential(text, tokens)
+    # "zonder gebarentaal kun je niet werken" names the skill as essential, it does not deny it
+    ground = cat["tenzij_grond"].first(text, skip_negated=not essential)
+    if ground and ground.item == "specifieke_vaardigheden" and not essential:
         # "spreekt turks" says a skill, not that the help cannot be given without it (README):
         # outside the ground question it is not a ground; as its answer it is shown with a "?"
         # in the summary, for the person to confirm (second review, issue 16).
@@ -287,6 +289,18 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
         _take(lezing, "tenzij_grond", ground)
     elif pending == "tenzij_grond" and cat["geen_grond"].first(text, skip_negated=True):
         lezing.feiten["tenzij_grond"] = "anders"  # a trait the sources do not name as a ground
+
+
+def _essential(text: str, tokens: list[str]) -> bool:
+    """Whether the message says the help cannot be given without it: an ESSENTIAL phrase, or
+    "zonder ..." followed by "niet" in the same sentence ("zonder haar bereiken we het gezin niet")."""
+    if _catalogues()["essential"].first(text):
+        return True
+    for sentence in " ".join(tokens).split(BREAK):
+        words = sentence.split()
+        if "zonder" in words and "niet" in words[words.index("zonder") + 1:]:
+            return True
+    return False
 
 
 def _first_that_goes_before(tasks: list[Vondst], tokens: list[str]) -> Vondst:

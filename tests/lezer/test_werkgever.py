@@ -125,6 +125,11 @@ def test_indicator_replies(reply, pending, expected):
     ("ze kent het gezin al jaren", "tenzij_grond", "tenzij_grond", "bestaande_relatie"),
     ("ze heeft veel levenservaring", "tenzij_grond", "tenzij_grond", "anders"),
     ("nee", "tenzij_grond", "tenzij_grond", "geen"),
+    # the scenario development half: the ground named with "zonder ... niet", or in two words
+    ("ja, zonder gebarentaal kun je met dit gezin niet werken", "tenzij_grond", "tenzij_grond", "specifieke_vaardigheden"),
+    ("ja, de taal. zonder haar bereiken we het gezin niet", "tenzij_grond", "tenzij_grond", "specifieke_vaardigheden"),
+    ("de band met het meisje, ze vertrouwt verder niemand", "tenzij_grond", "tenzij_grond", "bestaande_relatie"),
+    ("nee, geen gebarentaal nodig", "tenzij_grond", "tenzij_grond", "geen"),
 ])
 def test_replies_in_context(reply, pending, fact, value):
     assert read(reply, pending).feiten.get(fact) == value
