@@ -95,8 +95,10 @@ def test_an_employer_question_with_a_crisis_in_it_gets_the_crisis_message_and_th
     """Issue 17: the crisis message first; the question in the same message is not lost."""
     reply = assistant.say(sender, "Onze zzp'er wil een gezin oppakken waar de ouders verslaafd zijn en de "
                                   "kinderen verwaarloosd worden. Ze is niet geregistreerd. Kan dat?")
-    assert (reply[0].get("custom") or {}).get("type") == "crisis"
-    assert "Waar werkt de medewerker?" in texts(reply[1:]) or "Dit heb ik begrepen" in texts(reply[1:])
+    crisis = next(i for i, m in enumerate(reply) if (m.get("custom") or {}).get("type") == "crisis")
+    assert "112" in reply[0].get("text", "") and crisis <= 1  # the crisis message first
+    after = texts(reply[crisis + 1:])
+    assert after.rstrip().endswith("?") and "bijzondere reden" in after, after  # the check's next question
 
 
 def test_a_question_the_sources_leave_open_goes_to_the_deskundigenteam(assistant, sender):
