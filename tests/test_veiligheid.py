@@ -177,3 +177,13 @@ def test_a_danger_going_on_counts_in_the_werktoedeling_check():
                  "mag een vrijwilliger voorlezen op een groep met kinderen die mishandeld zijn",
                  "mag een stagiair die nu in het derde jaar zit een kind begeleiden dat verwaarloosd is"):
         assert not possible_crisis(text, "werktoedeling_vraag", UNSURE), text
+
+
+def test_a_danger_in_subordinate_word_order_next_to_the_meldcode_is_a_crisis():
+    """Review 4 of issue 16, finding 10: "dat haar vader haar slaat" and "blauwe plekken heeft" were
+    missed, and "meldcode" in the same sentence took the crisis back."""
+    for text in ("Hoe werkt de meldcode als een kind in mijn groep blauwe plekken heeft?",
+                 "Een leerling vertelde me dat haar vader haar slaat, wat zegt de meldcode?",
+                 "ik denk dat haar vader haar slaat"):
+        assert possible_crisis(text, "out_of_scope", []), text
+    assert not possible_crisis("ik volg een cursus over de meldcode", "faq", [])

@@ -94,10 +94,13 @@ WRITES = {"schrijft", "schrijf", "schrijven", "meldt", "meld"}  # also "writes",
 # Words that say the help cannot be given without this worker's skill (a tenzij ground, README).
 ESSENTIAL = ["kan niet zonder", "niet zonder", "essentieel", "noodzakelijk", "onmisbaar",
              "anders niet", "alleen zij", "alleen hij", "specifieke vaardigheden", "specifieke expertise"]
-OTHER_REGISTERS = ["nip", "nvo", "registerplein", "kinder en jeugdpsycholoog", "k&j", "basisaantekening"]
+OTHER_REGISTERS = ["nip", "nvo", "kinder en jeugdpsycholoog", "k&j", "basisaantekening"]
 QUESTION_VERBS = {"moet", "moeten", "mag", "mogen", "kan", "kunnen", "is", "zijn", "hoeft", "hoeven"}
 # A clause that starts with one of these has no subject of its own: it goes on about the last one.
 CONTINUING_VERBS = {"is", "heeft", "staat", "was", "zit", "werkt", "draagt", "blijft"}
+# Words that make a relationship one not worth keeping (review 4 of issue 16, finding 1).
+BAD = {"slecht", "slechte", "moeizaam", "moeizame", "verstoord", "verstoorde", "stroef", "stroeve", "gespannen",
+       "lastig", "lastige", "onveilig", "onveilige", "matig", "matige", "geen"}
 # Registers that are neither SKJ nor BIG: "in het register vaktherapie" is no registration here.
 SKJ = {"skj", "skj'er", "kwaliteitsregister"}
 PARAMEDICUS = "vaktherapeut_paramedicus"
@@ -277,6 +280,9 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
     essential = _essential(text, tokens)
     # "zonder gebarentaal kun je niet werken" names the skill as essential, it does not deny it
     ground = cat["tenzij_grond"].first(text, skip_negated=not essential)
+    if ground and ground.item == "bestaande_relatie" and set(tokens[_clause_of(ground, tokens)[0]:
+                                                                     _clause_of(ground, tokens)[1]]) & BAD:
+        ground = None  # "een slechte band", "de relatie is moeizaam": not a relationship worth keeping
     if ground and ground.item == "specifieke_vaardigheden" and not essential:
         # "spreekt turks" says a skill, not that the help cannot be given without it (README):
         # outside the ground question it is not a ground; as its answer it is shown with a "?"
@@ -638,7 +644,15 @@ def _not_a_statement(vondst: Vondst, tokens: list[str]) -> bool:
     return bool((set(tokens[span[0]:span[1]]) | before) & REQUIREMENT) \
         or tokens[max(0, vondst.start - 1)] in OTHER_REGISTERS \
         or bool(set(tokens[vondst.end:vondst.end + 1]) & NOT_SKJ_OR_BIG) \
+        or _other_register_only(span, tokens) \
         or _as_plan(vondst, tokens) or _as_question(vondst, tokens)  # "nip registratie", "in het register vaktherapie"
+
+
+def _other_register_only(span: tuple[int, int], tokens: list[str]) -> bool:
+    """"geregistreerd als sociaal werker bij registerplein": a register that is neither SKJ nor BIG
+    named in the same clause, and SKJ and BIG not (review 4 of issue 16, finding 4)."""
+    words = set(tokens[span[0]:span[1]])
+    return bool(words & NOT_SKJ_OR_BIG) and not words & {"skj", "big"}
 
 
 def _clause_of(vondst: Vondst, tokens: list[str]) -> tuple[int, int]:
