@@ -47,10 +47,13 @@ UNDER = ["onder verantwoordelijkheid", "onder de verantwoordelijkheid", "onder t
          "samen met een hbo", "onder de vlag van", "werkbegeleider", "praktijkbegeleider"]
 # Training that leads to registration, or not (for the question about training).
 # "Duaal" or "deeltijd" alone does not say hbo or wo: an mbo can be duaal too (review 3, finding 11).
-TRAINING_YES = ["hbo", "wo", "universiteit", "hogeschool", "social work", "sociaal werk", "sw", "pedagogiek", "sph",
-                "mwd", "master", "bachelor", "evc", "traject naar registratie",
-                "registratietraject", "opleidingstraject", "zij instroomtraject", "traineeship", "45 ec",
-                "aanvullende scholing", "praktijkprogramma", "in opleiding", "opleiding tot"]
+# Only programmes the sources name as leading to registration (README routes); "hbo", "master" or
+# "traineeship" alone can be hbo bedrijfskunde or an mbo course (review 4 of issue 16, finding 5).
+TRAINING_YES = ["social work", "sociaal werk", "sw", "pedagogiek", "sph", "mwd", "toegepaste psychologie",
+                "orthopedagogiek", "master jeugdzorg", "master psychologie", "master pedagogiek", "evc",
+                "traject naar registratie", "registratietraject", "45 ec", "aanvullende scholing", "praktijkprogramma",
+                "opleiding tot jeugdbeschermer", "opleiding tot jeugdzorgwerker", "richting skj", "richting registratie",
+                "naar registratie", "traineeship richting skj"]
 # Words just before a training that say someone is doing it now ("doet deeltijd sw").
 STUDYING = {"volgt", "studeert", "deeltijd", "duaal", "duale", "bezig", "student", "studente", "opleiding"}
 TRAINING_NO = ["mbo", "bbl", "mbo 4", "mbo niveau", "roc", "geen opleiding", "niet in opleiding", "volgt niks",
@@ -257,7 +260,9 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
     under = cat["under"].outermost(text)  # "onder begeleiding" is no task
     tasks = [t for t in cat["taak"].outermost(text)
              if not any(u.start <= t.start < u.end for u in under)]
-    workers = [v for v in cat["medewerker"].outermost(text) if not about_colleague(v)]
+    # "onze stagiaire gaat samen met een collega ...": "onze" names the worker, even in the colleague's clause
+    workers = [v for v in cat["medewerker"].outermost(text)
+               if not about_colleague(v) or (v.start > 0 and tokens[v.start - 1] in ("onze", "ons", "mijn"))]
     own_tasks = _by_likelihood([v for v in tasks if not about_colleague(v) and not _denied(v, tokens)],
                                workers, cat["werkveld"].outermost(text), tokens)
     if own_tasks:
@@ -394,15 +399,27 @@ def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> 
     mentions that state the worker's registration ("hij staat in het big")."""
     cat = _catalogues()
     under = cat["under"].outermost(text)
+    tokens = normalise(text).split()
+    registered = cat["registered"].find_all(text)
+
+    def names_registration(span: tuple[int, int]) -> bool:
+        return any(span[0] <= v.start < span[1] for v in registered) or bool(
+            set(tokens[span[0]:span[1]]) & {"skj'er", "skj'ers", "gw", "gw'er", "gedragswetenschapper", "jeugdbeschermer"})
+    # "Een geregistreerde collega draagt de verantwoordelijkheid" only when the message says the
+    # colleague is registered (or names a role that must be): "de teamleider is verantwoordelijk",
+    # "samen met een collega" leave it open, so it is asked (review 4 of issue 16, finding 6).
     for vondst in under:
-        lezing.feiten["verantwoordelijke"] = wt.NEE if vondst.negated else wt.JA
+        if vondst.negated:
+            lezing.feiten["verantwoordelijke"] = wt.NEE
+        elif names_registration(_clause_of(vondst, tokens)):
+            lezing.feiten["verantwoordelijke"] = wt.JA
     for span in colleague_spans:
-        negated = any(v.negated for v in cat["registered"].find_all(text) + cat["responsible"].find_all(text)
+        negated = any(v.negated for v in registered + cat["responsible"].find_all(text)
                       if span[0] <= v.start < span[1])
         if negated:  # "haar werkbegeleider is mbo en niet geregistreerd": no registered colleague
             lezing.feiten["verantwoordelijke"] = wt.NEE
-        lezing.feiten.setdefault("verantwoordelijke", wt.JA)
-    tokens = normalise(text).split()
+        elif names_registration(span):
+            lezing.feiten.setdefault("verantwoordelijke", wt.JA)
     planned, stated = False, []
     for vondst in cat["registered"].outermost(text):
         if about_colleague(vondst) or vondst.item != "geregistreerd" or _about_people_in_general(vondst, tokens) \
