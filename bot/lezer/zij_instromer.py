@@ -164,9 +164,16 @@ def _big_profession_answer(text: str, reply, lezing: Lezing) -> None:
 
 
 def _asked_or_wished(text: str, start: int) -> bool:
+    """A question or wish before it ("mag ik me registreren"), or a need after it in the same
+    clause ("ik heb skj nodig om jeugdbeschermer te worden": review 4 of issue 16, finding 2)."""
     words = normalise(text).split()
     clause_start = max((i + 1 for i, w in enumerate(words[:start]) if w == "|"), default=0)
-    return bool(set(words[clause_start:start]) & ASKING)
+    clause_end = next((i for i in range(start, len(words)) if words[i] == "|"), len(words))
+    return bool(set(words[clause_start:start]) & ASKING) or bool(set(words[start:clause_end]) & NEEDED)
+
+
+# After a registration, these make it a need, not a fact: "heb een geldige registratie nodig".
+NEEDED = {"nodig", "vereist", "verplicht", "vraagt", "vragen", "eist", "eisen", "halen", "aanvragen"}
 
 
 REGISTERS = {"skj": "skj", "kwaliteitsregister": "skj", "big": "big"}
