@@ -364,9 +364,19 @@ def _profile(text: str, pending: str | None) -> str | None:
     found = _cat("profielen:in_tekst").first(text)
     if found is None and pending in ("richting", "diploma"):
         found = _cat("profielen:als_antwoord").first(text)
-    if found is None or found.negated:
+    if found is None or found.negated or _about_work_or_a_wish(text, found.start):
         return None
     return found.item
+
+
+def _about_work_or_a_wish(text: str, start: int) -> bool:
+    """"SPH, en ik werk nu in de jeugdzorg" or "wil de richting jeugd op" names where someone works
+    or wants to work, not the diploma's profile (review 4 of issue 16, finding 3)."""
+    words = normalise(text).split()
+    begin = max((i + 1 for i, w in enumerate(words[:start]) if w == "|" or w in CLAUSE_WORDS), default=0)
+    end = next((i for i in range(start, len(words)) if words[i] == "|" or words[i] in CLAUSE_WORDS), len(words))
+    clause = set(words[begin:end])
+    return bool(clause & (HYPOTHETICAL | {"werk", "werkt", "werkte", "werkzaam", "baan", "dienst", "slag", "op"}))
 
 
 def _diploma_age(text, pending, reply, today, lezing: Lezing) -> None:
