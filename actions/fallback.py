@@ -59,10 +59,21 @@ def clearly_a_question_for_us(tracker: Tracker) -> bool:
     two facts of a person's own route. A cue such as "onze" alone is not enough ("onze dochter
     heeft moeite met regels" stays out of scope)."""
     facts = flow_facts(tracker.latest_message, tracker.slots)
-    employer, own = facts["werktoedeling"], facts["route"]
-    return bool(employer.get("wt_onderwerp") or (employer.get("wt_taak") and employer.get("wt_medewerker"))
-                or sum(1 for s in ("rt_registratie", "rt_diploma", "rt_ambitie", "rt_werkervaring_maanden")
-                       if own.get(s)) >= 2)
+    own = facts["route"]
+    return an_employer_question(facts["werktoedeling"]) or sum(
+        1 for s in ("rt_registratie", "rt_diploma", "rt_ambitie", "rt_werkervaring_maanden") if own.get(s)) >= 2
+
+
+def an_employer_question(employer: dict[str, Any]) -> bool:
+    """An open werktoedeling topic, or a task with a worker."""
+    return bool(employer.get("wt_onderwerp") or (employer.get("wt_taak") and employer.get("wt_medewerker")))
+
+
+def to_the_opening(tracker: Tracker) -> list[dict[str, Any]]:
+    """Outside a form, a message full of a flow's facts starts that flow (action_opening)."""
+    if tracker.active_loop_name is None and clearly_a_question_for_us(tracker):
+        return [FollowupAction("action_opening")]
+    return []
 
 
 class ActionBuitenBereik(Action):
@@ -74,12 +85,11 @@ class ActionBuitenBereik(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
-        if tracker.active_loop_name is None and clearly_a_question_for_us(tracker):
-            return [FollowupAction("action_opening")]
-        text = typed_text(tracker.latest_message)
-        dispatcher.utter_message(
-            response=vragen.answer_for(text) or vragen.small_talk(text) or "utter_out_of_scope")
-        return []
+        opening = to_the_opening(tracker)
+        if not opening:
+            dispatcher.utter_message(response=vragen.recognised(typed_text(tracker.latest_message))
+                                     or "utter_out_of_scope")
+        return opening
 
 
 class ActionNaCrisis(Action):
@@ -92,9 +102,7 @@ class ActionNaCrisis(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
-        if tracker.active_loop_name is None and clearly_a_question_for_us(tracker):
-            return [FollowupAction("action_opening")]
-        return []
+        return to_the_opening(tracker)
 
 
 class ActionVeelgesteldeVraag(Action):
@@ -110,17 +118,12 @@ class ActionVeelgesteldeVraag(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         employer = flow_facts(tracker.latest_message, tracker.slots)["werktoedeling"]
-        if tracker.active_loop_name is None and (
-                employer.get("wt_onderwerp") or (employer.get("wt_taak") and employer.get("wt_medewerker"))):
+        if tracker.active_loop_name is None and an_employer_question(employer):
             return [FollowupAction("action_opening")]
         answer = selected_answer(tracker.latest_message)
-        specific = vragen.answer_for(typed_text(tracker.latest_message))  # "is skj een vakbond?", not "wat is skj"
-        if specific:
-            dispatcher.utter_message(response=specific)
-        elif answer and f"utter_{answer}" in (domain.get("responses") or {f"utter_{answer}": None}):
-            dispatcher.utter_message(response=f"utter_{answer}")
-        else:  # never silent: without a selected answer, say what the assistant can do
-            dispatcher.utter_message(response="utter_out_of_scope")
+        # "is skj een vakbond?" has its own answer, not "wat is skj"; never silent without one
+        specific = vragen.answer_for(typed_text(tracker.latest_message))
+        dispatcher.utter_message(response=specific or (f"utter_{answer}" if answer else "utter_out_of_scope"))
         return []
 
 
@@ -135,8 +138,7 @@ class ActionFallback(Action):
             # Not a question the classifier knows, but facts that fit a flow ("hbo
             # pedagogiek, 3 jaar ervaring in de gehandicaptenzorg"): start that flow.
             return [FollowupAction("action_opening")]
-        text = typed_text(tracker.latest_message)
-        known = vragen.answer_for(text) or vragen.small_talk(text)
+        known = vragen.recognised(typed_text(tracker.latest_message))
         if known and tracker.active_loop_name is None:
             dispatcher.utter_message(response=known)  # a question or small talk without an NLU label
             return [UserUtteranceReverted()]  # as below: the next prediction is "listen"

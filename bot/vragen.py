@@ -47,6 +47,11 @@ def small_talk(text: str) -> str | None:
     return None
 
 
+def recognised(text: str) -> str | None:
+    """A question recognised by its words, else small talk, else None."""
+    return answer_for(text) or small_talk(text)
+
+
 def answers() -> set[str]:
     data = _data()
     return {q["antwoord"] for q in data["vragen"]} | {p["antwoord"] for p in data["praatjes"]}

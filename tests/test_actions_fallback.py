@@ -82,11 +82,16 @@ async def test_faq_ranking_is_resolved_to_the_selected_answer():
     assert message["buttons"][0]["payload"] == "/faq/wat_is_skj"
 
 
-async def run_out_of_scope(text):
-    message = {"text": text, "intent": {"name": "out_of_scope", "confidence": 0.9}, "entities": []}
+async def run_action(action, text, intent, **parse):
+    """The events and messages of one action on a first message outside any form."""
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [], **parse}
     dispatcher = CollectingDispatcher()
     tracker_ = Tracker("test", {}, message, [], False, None, {}, "action_listen")
-    return await ActionBuitenBereik().run(dispatcher, tracker_, {}), dispatcher.messages
+    return await action.run(dispatcher, tracker_, {}), dispatcher.messages
+
+
+async def run_out_of_scope(text):
+    return await run_action(ActionBuitenBereik(), text, "out_of_scope")
 
 
 @pytest.mark.asyncio
@@ -104,14 +109,10 @@ async def test_a_cue_alone_stays_out_of_scope():
 
 
 async def run_faq(text, answer="faq/wat_is_skj"):
-    message = {"text": text, "intent": {"name": "faq", "confidence": 0.9}, "entities": [],
-               # as Rasa 3.6 files it: under "default" (the selector names no retrieval intent)
-               "response_selector": {"all_retrieval_intents": ["faq"],
-                                     "default": {"response": {"intent_response_key": answer,
-                                                              "utter_action": f"utter_{answer}"}}}}
-    dispatcher = CollectingDispatcher()
-    tracker_ = Tracker("test", {}, message, [], False, None, {}, "action_listen")
-    return await ActionVeelgesteldeVraag().run(dispatcher, tracker_, {}), dispatcher.messages
+    # as Rasa 3.6 files the answer: under "default" (the selector names no retrieval intent)
+    selector = {"all_retrieval_intents": ["faq"],
+                "default": {"response": {"intent_response_key": answer, "utter_action": f"utter_{answer}"}}}
+    return await run_action(ActionVeelgesteldeVraag(), text, "faq", response_selector=selector)
 
 
 @pytest.mark.asyncio

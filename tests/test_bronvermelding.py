@@ -14,6 +14,7 @@ import yaml
 
 from bot import antwoorden, routes, werktoedeling
 from bot.bronnen import cite, leesbare_plek, registry
+from tests.test_werktoedeling import references
 
 CASES = Path(__file__).parent / "cases"
 
@@ -79,18 +80,8 @@ def outputs():
 OUTPUTS = list(outputs())
 
 
-def _references(node):
-    if isinstance(node, dict):
-        if "bron" in node and "plek" in node:
-            yield node
-        for value in node.values():
-            yield from _references(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _references(value)
 
-
-REFERENCES = [*_references(werktoedeling.rules()), *_references(routes.data())]
+REFERENCES = [r for data in (werktoedeling.rules(), routes.data()) for r in references(data) if "plek" in r]
 
 
 def test_there_is_enough_to_check():

@@ -70,16 +70,16 @@ def test_every_verdict_is_reachable_and_described():
     }
 
 
-def _references(node):
+def references(node):
     """Every {bron, plek} reference anywhere in the rule data."""
     if isinstance(node, dict):
         if "bron" in node:
             yield node
         for value in node.values():
-            yield from _references(value)
+            yield from references(value)
     elif isinstance(node, list):
         for value in node:
-            yield from _references(value)
+            yield from references(value)
 
 
 def test_every_rule_has_a_source():
@@ -102,7 +102,7 @@ def test_every_catalogue_item_and_condition_that_states_a_fact_has_a_source():
 
 def test_every_source_reference_exists_with_title_and_year():
     sources = registry()
-    for reference in _references(rules()):
+    for reference in references(rules()):
         assert reference["bron"] in sources, reference
         assert reference.get("plek"), reference
     for key, source in sources.items():
