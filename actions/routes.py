@@ -158,7 +158,7 @@ class ActionRouteAdvies(Action):
             {"title": "Overleggen met het deskundigenteam", "payload": "/mens_spreken"},
         ]
         if not advies.routes:  # a vaktherapeut in his own field: no route with a cost or duration
-            buttons = buttons[1:]
+            buttons = [b for b in buttons if b["payload"] != "/kosten_duur"]
         dispatcher.utter_message(text=route_tekst(advies), buttons=buttons)
         dispatcher.utter_message(json_message=advies.payload())
         return []

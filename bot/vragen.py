@@ -23,26 +23,29 @@ def _data() -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=1)
-def _catalogues() -> tuple[list[tuple[str, list[Catalogus]]], list[tuple[str, Catalogus, Catalogus]]]:
-    data = _data()
-    questions = [(q["antwoord"], [catalogus({"x": group}) for group in q["alle_van"]]) for q in data["vragen"]]
-    chat = [(p["antwoord"], catalogus({"x": p["woorden"]}), catalogus({"x": p.get("niet_met") or ["-"]}))
-            for p in data["praatjes"]]
-    return questions, chat
+def _questions() -> list[tuple[str, list[Catalogus]]]:
+    return [(q["antwoord"], [catalogus({"x": group}) for group in q["alle_van"]]) for q in _data()["vragen"]]
+
+
+@functools.lru_cache(maxsize=1)
+def _chat() -> list[tuple[str, Catalogus, Catalogus | None]]:
+    return [(p["antwoord"], catalogus({"x": p["woorden"]}), catalogus({"x": p["niet_met"]}) if p.get("niet_met") else None)
+            for p in _data()["praatjes"]]
 
 
 def answer_for(text: str) -> str | None:
     """The response for a question recognised by its words, or None."""
-    for answer, groups in _catalogues()[0]:
+    for answer, groups in _questions():
         if all(group.first(text) for group in groups):
             return answer
     return None
 
 
 def small_talk(text: str) -> str | None:
-    """The response for small talk ("hoe gaat het", "je snapt me niet"), or None."""
-    for answer, words, not_with in _catalogues()[1]:
-        if words.first(text) and not any(v.exact for v in not_with.find_all(text)):  # word for word
+    """The response for small talk ("hoe gaat het", "je snapt me niet"), or None. A `niet_met`
+    phrase, word for word, makes it a real question ("hoe gaat het met de registratie?")."""
+    for answer, words, not_with in _chat():
+        if words.first(text) and not (not_with and any(v.exact for v in not_with.find_all(text))):
             return answer
     return None
 

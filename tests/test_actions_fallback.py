@@ -3,7 +3,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.fallback import ActionBuitenBereik, ActionFallback, ActionVeelgesteldeVraag
+from actions.fallback import ActionBuitenBereik, ActionFallback, ActionNaCrisis, ActionVeelgesteldeVraag
 
 
 def user(text, intent, ranking=()):
@@ -148,3 +148,22 @@ async def test_a_more_specific_question_wins_over_the_selected_faq_answer():
 async def test_small_talk_heard_as_out_of_scope_gets_a_friendly_answer():
     events, said = await run_out_of_scope("je snapt me niet")
     assert events == [] and [m["response"] for m in said] == ["utter_frustratie"]
+
+
+@pytest.mark.asyncio
+async def test_small_talk_the_classifier_did_not_understand_gets_a_friendly_answer():
+    events = [user("je snapt me niet", "nlu_fallback", [("nlu_fallback", 0.5), ("out_of_scope", 0.3)])]
+    events[0]["parse_data"]["text"] = "je snapt me niet"  # the latest message as Rasa sends it
+    dispatcher = CollectingDispatcher()
+    result = await ActionFallback().run(dispatcher, tracker(events), {})
+    assert [m["response"] for m in dispatcher.messages] == ["utter_frustratie"]
+    assert result == [{"event": "rewind", "timestamp": None}]
+
+
+@pytest.mark.asyncio
+async def test_after_the_crisis_message_an_employer_question_starts_its_check():
+    events, said = await run_action(ActionNaCrisis(), "onze zzp'er wil een gezin oppakken waar de kinderen "
+                                    "verwaarloosd worden, ze is niet geregistreerd. kan dat?", "crisis")
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_opening"}] and said == []
+    events, said = await run_action(ActionNaCrisis(), "mijn buurjongen wordt geslagen", "crisis")
+    assert events == [] and said == []
