@@ -104,6 +104,8 @@ CONTINUING_VERBS = {"is", "heeft", "staat", "was", "zit", "werkt", "draagt", "bl
 # Words that make a relationship one not worth keeping (review 4 of issue 16, finding 1).
 BAD = {"slecht", "slechte", "moeizaam", "moeizame", "verstoord", "verstoorde", "stroef", "stroeve", "gespannen",
        "lastig", "lastige", "onveilig", "onveilige", "matig", "matige", "geen"}
+# The family, as the subject of a clause: what they speak is not the worker's skill.
+FAMILY = {"ouders", "ouder", "moeder", "vader", "gezin", "familie", "kind", "kinderen", "jongere", "pleegouders"}
 # Registers that are neither SKJ nor BIG: "in het register vaktherapie" is no registration here.
 SKJ = {"skj", "skj'er", "kwaliteitsregister"}
 PARAMEDICUS = "vaktherapeut_paramedicus"
@@ -285,9 +287,8 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
     essential = _essential(text, tokens)
     # "zonder gebarentaal kun je niet werken" names the skill as essential, it does not deny it
     ground = cat["tenzij_grond"].first(text, skip_negated=not essential)
-    if ground and ground.item == "bestaande_relatie" and set(tokens[_clause_of(ground, tokens)[0]:
-                                                                     _clause_of(ground, tokens)[1]]) & BAD:
-        ground = None  # "een slechte band", "de relatie is moeizaam": not a relationship worth keeping
+    if ground and not _grond_about_worker(ground, tokens):
+        ground = None
     if ground and ground.item == "specifieke_vaardigheden" and not essential:
         # "spreekt turks" says a skill, not that the help cannot be given without it (README):
         # outside the ground question it is not a ground; as its answer it is shown with a "?"
@@ -300,6 +301,17 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
         _take(lezing, "tenzij_grond", ground)
     elif pending == "tenzij_grond" and cat["geen_grond"].first(text, skip_negated=True):
         lezing.feiten["tenzij_grond"] = "anders"  # a trait the sources do not name as a ground
+
+
+def _grond_about_worker(ground: Vondst, tokens: list[str]) -> bool:
+    """Whether a tenzij ground is said of the worker. "een slechte band", "de relatie tussen de
+    ouders" is no relationship worth keeping; "de ouders spreken de taal niet goed" says what the
+    family speaks, not the worker (review 5 of issue 16, finding 2)."""
+    start, end = _clause_of(ground, tokens)
+    clause = tokens[start:end]
+    if ground.item == "bestaande_relatie":
+        return not (set(clause) & BAD or "tussen" in clause)
+    return not set(tokens[max(start, ground.start - 3):ground.start]) & FAMILY
 
 
 def _essential(text: str, tokens: list[str]) -> bool:

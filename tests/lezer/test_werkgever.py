@@ -215,3 +215,27 @@ def test_a_big_orthopedagoog_generalist_is_the_open_topic_of_gedragswetenschappe
     lezing = read("onze orthopedagoog generalist staat in het big, mag ze een intake doen?")
     assert lezing.feiten.get("geregistreerd") is None
     assert lezing.feiten.get("onderwerp") == "gedragswetenschapper_registratie"
+
+
+@pytest.mark.parametrize("reply", [
+    "de ouders spreken de taal niet goed",
+    "de relatie tussen de ouders is slecht",
+    "het gezin spreekt turks",
+])
+def test_what_the_family_speaks_or_has_is_no_ground_of_the_worker(reply):
+    """Review 5 of issue 16, finding 2: words about the family ("de taal", "de relatie") are not the
+    worker's skill or relationship."""
+    assert read(reply, "tenzij_grond").feiten.get("tenzij_grond") not in ("specifieke_vaardigheden", "bestaande_relatie")
+
+
+@pytest.mark.parametrize("text,task", [
+    ("mag de teamondersteuner het verzoekschrift bij de rechtbank indienen", "plan_ondertekenen"),
+    ("mag onze ondersteuner verzoekschriften afhandelen", "plan_ondertekenen"),
+    ("onze logopedist geeft een agressieregulatietraining", "training_geven"),
+    ("de dramatherapeut wil een sova training geven", "training_geven"),
+    ("onze logopedist geeft logopedie aan een kind", "training_en_therapie"),
+])
+def test_filing_is_deciding_and_a_general_training_is_no_therapy_in_a_trade(text, task):
+    """Review 5 of issue 16, findings 3 and 4: filing a verzoekschrift is more than writing it
+    (§6.11, a handoff); a training anyone may give is not therapy in the worker's own trade."""
+    assert read(text).feiten["taak"] == task
