@@ -94,21 +94,28 @@ CURRENT = ("geldig", "big")  # a registration now: SKJ, or BIG with its professi
 
 def _registration(text, pending, reply, today, lezing: Lezing) -> None:
     in_text = _cat("registratie:in_tekst").first(text)
-    if in_text and in_text.item in CURRENT and (_asked_or_wished(text, in_text.start)
-                                                or (not in_text.exact and pending != "registratie")):
+    not_a_fact = _not_a_fact(text, in_text.start, in_text.end) if in_text and in_text.item in CURRENT else None
+    if in_text and in_text.item in CURRENT and (not_a_fact or (not in_text.exact and pending != "registratie")):
         in_text = None  # a valid registration (phase bevoegd) only from words that say so
     value = in_text.item if in_text else None
+    if not_a_fact == AANVRAAG or (not_a_fact == NODIG and pending == "registratie"):
+        value = "geen"  # "mijn aanvraag voor registratie loopt nog": not registered yet
     if in_text and in_text.negated and value in CURRENT:
         value = "geen"  # "ik sta niet ingeschreven"
     years = tijd.years_in(normalise(text), today)
     ended = re.search(r"\b(?:tot|t/m|tm|tot en met|tot eind|tot begin)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", normalise(text))
     if value in CURRENT and ended and int(ended.group(1)) < today.year:
         value = "verlopen"  # "was geregistreerd van 2016 tot 2021"
-    if pending == "registratie":
+    if pending == "registratie" and not not_a_fact:
         answer = _cat("registratie:als_antwoord").first(text)
-        if value is None and answer:
+        answer_not_a_fact = (_not_a_fact(text, answer.start, answer.end)
+                             if answer and answer.item in CURRENT and not answer.negated else None)
+        if answer_not_a_fact:
+            not_a_fact = answer_not_a_fact  # "skj nodig" or "wat is skj?" to "sta je ingeschreven?"
+            value = None if answer_not_a_fact == VRAAG else "geen"
+        elif value is None and answer:
             value = "geen" if answer.negated and answer.item in CURRENT else answer.item
-        if value is None and reply:
+        if value is None and reply and not not_a_fact:
             value = {"ja": "geldig", "nee": "geen"}.get(reply.waarde)
         if value in CURRENT and ended and int(ended.group(1)) < today.year:
             value = "verlopen"
@@ -163,17 +170,44 @@ def _big_profession_answer(text: str, reply, lezing: Lezing) -> None:
         lezing.geraden.add("big_beroep")
 
 
-def _asked_or_wished(text: str, start: int) -> bool:
-    """A question or wish before it ("mag ik me registreren"), or a need after it in the same
-    clause ("ik heb skj nodig om jeugdbeschermer te worden": review 4 of issue 16, finding 2)."""
+VRAAG, NODIG, AANVRAAG = "vraag", "nodig", "aanvraag"
+
+
+def _not_a_fact(text: str, start: int, end: int) -> str | None:
+    """Why registration words at words start..end are no registration, or None:
+    - VRAAG: a question or wish before them ("mag ik me registreren", "hoe krijg ik een skj
+      nummer?", "wat is een skj nummer");
+    - AANVRAAG: an application in their clause ("mijn aanvraag voor registratie loopt nog",
+      "ik heb skj aangevraagd");
+    - NODIG: a need after them in their clause ("ik heb skj nodig om jeugdbeschermer te worden":
+      review 4 of issue 16, finding 2; "ik heb een skj registratie nodig").
+    Review 5 of issue 16, finding 6: open words such as "heb skj", "skj nummer" and "registratie
+    loopt nog" were read as a valid registration in such messages."""
     words = normalise(text).split()
-    clause_start = max((i + 1 for i, w in enumerate(words[:start]) if w == "|"), default=0)
-    clause_end = next((i for i in range(start, len(words)) if words[i] == "|"), len(words))
-    return bool(set(words[clause_start:start]) & ASKING) or bool(set(words[start:clause_end]) & NEEDED)
+    clause_start = max((i + 1 for i, w in enumerate(words[:start]) if w == BREAK), default=0)
+    # The clause itself, cut at joining words too: "ik ben skj geregistreerd, want dat is verplicht"
+    # names a need of the job, not one of the person.
+    own_start = max((i + 1 for i, w in enumerate(words[:start]) if w == BREAK or w in CLAUSE_WORDS), default=0)
+    own_end = next((i for i in range(end, len(words)) if words[i] == BREAK or words[i] in CLAUSE_WORDS), len(words))
+    before, own_before, after = set(words[clause_start:start]), set(words[own_start:start]), set(words[end:own_end])
+    if before & ASKING or own_before & QUESTION:
+        return VRAAG
+    if (own_before | after) & APPLYING:
+        return AANVRAAG
+    if after & NEEDED:
+        return NODIG
+    return None
 
 
 # After a registration, these make it a need, not a fact: "heb een geldige registratie nodig".
 NEEDED = {"nodig", "vereist", "verplicht", "vraagt", "vragen", "eist", "eisen", "halen", "aanvragen"}
+# Before it in its own clause, these make it a question: "wat is een skj nummer", "waar vind ik
+# mijn skj nummer", "ik heb een vraag over mijn skj registratie".
+QUESTION = {"wat", "waar", "waarom", "welke", "welk", "wie", "hoeveel", "vraag"}
+# In its own clause, these make it an application that is not done yet: "mijn aanvraag voor
+# registratie loopt nog", "ik heb skj aangevraagd", "ik krijg mijn skj nummer volgende week".
+APPLYING = {"aanvraag", "aangevraagd", "aanmelding", "aangemeld", "ingediend", "krijg", "krijgen",
+            "behandeling", "wacht", "wachten"}
 
 
 REGISTERS = {"skj": "skj", "kwaliteitsregister": "skj", "big": "big"}

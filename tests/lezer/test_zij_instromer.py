@@ -202,3 +202,36 @@ def test_a_year_with_an_apostrophe(text, months):
 ])
 def test_a_level_is_a_diploma_unless_it_is_the_level_of_a_job(text, diploma):
     assert facts(text).get("diploma") == diploma
+
+
+@pytest.mark.parametrize("text,pending,value", [
+    # Review 5 of issue 16, finding 6: open words ("heb skj", "skj nummer", "registratie loopt
+    # nog", "sta in het register") in a need, a question, an application or another register
+    # were read as a valid registration (phase bevoegd), in an opening or as the answer.
+    ("ik heb skj nodig voor die baan", None, None),
+    ("ik heb skj nodig voor die baan", "registratie", "geen"),
+    ("ik heb een skj registratie nodig", None, None),
+    ("ik heb een skj registratie nodig", "registratie", "geen"),
+    ("hoe krijg ik een skj nummer?", None, None),
+    ("hoe krijg ik een skj nummer?", "registratie", None),
+    ("wat is een skj nummer?", None, None),
+    ("wat is een skj nummer?", "registratie", None),
+    ("ik heb een vraag over mijn skj registratie", "registratie", None),
+    ("mijn aanvraag voor registratie loopt nog", None, "geen"),
+    ("mijn aanvraag voor registratie loopt nog", "registratie", "geen"),
+    ("ik heb skj aangevraagd", None, "geen"),
+    ("ik heb me aangemeld bij skj", "registratie", "geen"),
+    ("ik sta in het register van Registerplein", None, "geen"),
+    ("ik sta in het register van Registerplein", "registratie", "geen"),
+    # still a registration
+    ("ik sta in het skj register", None, "geldig"),
+    ("ik sta in het skj register", "registratie", "geldig"),
+    ("ja ik ben skj geregistreerd", None, "geldig"),
+    ("ja ik ben skj geregistreerd", "registratie", "geldig"),
+    ("heb een skj-nummer", None, "geldig"),
+    ("heb een skj-nummer", "registratie", "geldig"),
+    ("ik ben skj geregistreerd want dat is verplicht", "registratie", "geldig"),
+    ("mijn registratie loopt nog tot 2028", "registratie", "geldig"),
+])
+def test_a_need_a_question_or_an_application_is_no_registration(text, pending, value):
+    assert facts(text, pending).get("registratie") == value
