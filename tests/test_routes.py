@@ -211,3 +211,16 @@ def test_a_vaktherapeut_in_his_own_field_gets_what_the_sources_say_and_no_route_
                  "onveilige of risicovolle situatie"):
         assert said in text, said
     assert "Routes die bij jou passen" not in text and "Jeugdzorgwerker D" not in text
+
+
+def test_the_mbo_spw_entry_names_only_what_a_source_calls_mbo():
+    """Review 5 of issue 16, finding 17: 'ggz-agoog', 'mmz', 'maatschappelijke zorg' and
+    'pedagogisch medewerker' were an mbo diploma without a source (SKJ names GGZ-agogen for the
+    kamer Jeugd- en gezinsprofessionals, publieke-bronnen B.1)."""
+    from bot import routes
+
+    spw = routes.diploma("spw")
+    for word in ("ggz-agoog", "ggz agoog", "mmz", "maatschappelijke zorg", "pedagogisch medewerker"):
+        assert word not in spw["woorden"], word
+    assert "pedagogisch medewerker" not in spw["naam"].lower()
+    assert {"mmz", "maatschappelijke zorg"} <= set(routes.diploma("onduidelijk")["woorden"])

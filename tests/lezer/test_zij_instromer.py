@@ -235,3 +235,17 @@ def test_a_level_is_a_diploma_unless_it_is_the_level_of_a_job(text, diploma):
 ])
 def test_a_need_a_question_or_an_application_is_no_registration(text, pending, value):
     assert facts(text, pending).get("registratie") == value
+
+
+@pytest.mark.parametrize("text,pending,diploma", [
+    # Review 5 of issue 16, finding 17: no source names these as an mbo diploma (they were read as
+    # mbo SPW, 'no access'); unclear without a level, so the deskundigenteam looks.
+    ("mmz", "diploma", "onduidelijk"),
+    ("maatschappelijke zorg", "diploma", "onduidelijk"),
+    ("ggz-agoog", "diploma", "onduidelijk"),
+    ("pedagogisch medewerker", "diploma", "onduidelijk"),
+    ("mbo 4 maatschappelijke zorg", "diploma", "mbo"),
+    ("mbo spw", "diploma", "spw"),
+])
+def test_diplomas_no_source_names_as_mbo_are_unclear(text, pending, diploma):
+    assert facts(text, pending).get("diploma") == diploma
