@@ -224,3 +224,38 @@ def test_the_mbo_spw_entry_names_only_what_a_source_calls_mbo():
         assert word not in spw["woorden"], word
     assert "pedagogisch medewerker" not in spw["naam"].lower()
     assert {"mmz", "maatschappelijke zorg"} <= set(routes.diploma("onduidelijk")["woorden"])
+
+
+def test_herregistratie_names_scholing_and_the_training_beroepsethiek():
+    """Review 5 of issue 16, finding 12: the text left out deskundigheidsbevordering. SKJ splits it
+    into formeel and informeel leren; the number of points is not in our sources; a training
+    beroepsethiek is 'verplicht' (publieke-bronnen B.12)."""
+    route = data()["routes"]["herregistratie"]
+    text = route["wat"]
+    assert "Je volgt ook scholing. SKJ noemt dat formeel en informeel leren." in text
+    assert "Hoeveel punten je daarvoor nodig hebt, staat niet in onze bronnen. Kijk op skjeugd.nl." in text
+    assert "verplichte training beroepsethiek" in text
+    assert {"skj_nieuws_opleidingsaanbieders", "skj_nieuwsbrief_herregistratie"} <= {b["bron"] for b in route["bronnen"]}
+
+
+def test_the_evc_route_registers_only_with_the_other_requirements_met():
+    """Review 5 of issue 16, finding 13: a vakbekwaamheidsbewijs gives a right to registration only
+    if all registration requirements are met (publieke-bronnen B.5), as the EVC FAQ says."""
+    text = data()["routes"]["evc"]["wat"]
+    assert ("Met het ervaringscertificaat krijg je een vakbekwaamheidsbewijs. Voldoe je ook aan de andere "
+            "eisen? Dan kun je je daarmee registreren.") in text
+    assert "vakbekwaamheidsbewijs waarmee je je kunt registreren" not in text
+
+
+def test_the_gi_money_says_who_says_it_and_when():
+    """Review 5 of issue 16, finding 19: 300 zij-instromers, herintreders or mbo-doorstromers, the
+    Stimuleringsregeling 2023-2024 and 2024-2025 (AlleKansenBenut!, kennisbank §7.4), and the extra
+    money of the Kamerbrief of 18 October 2023 (publieke-bronnen C.5); not 'regeling 2023-2025'."""
+    route = data()["routes"]["zij_instroom_baan"]
+    text = route["kosten"]
+    assert "Volgens AlleKansenBenut! (2024)" in text
+    assert "Stimuleringsregeling zij-instroom GI's 2023-2024 en 2024-2025" in text
+    assert "300 zij-instromers, herintreders of mbo-doorstromers" in text
+    assert "Volgens een Kamerbrief van 18 oktober 2023" in text and "5 miljoen euro extra in 2024 en in 2025" in text
+    assert "2023-2025" not in text
+    assert {"speerpunten_akb", "kamerbrief_zij_instroom_2023"} <= {b["bron"] for b in route["bronnen"]}
