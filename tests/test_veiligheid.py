@@ -187,3 +187,63 @@ def test_a_danger_in_subordinate_word_order_next_to_the_meldcode_is_a_crisis():
                  "ik denk dat haar vader haar slaat"):
         assert possible_crisis(text, "out_of_scope", []), text
     assert not possible_crisis("ik volg een cursus over de meldcode", "faq", [])
+
+
+DOMESTIC_VIOLENCE_NOW = (
+    "mijn ouders slaan mij", "mijn ouders slaan me als ik te laat thuis ben", "mijn vader slaat ons",
+    "hij slaat de kinderen", "de vader die de kinderen slaat", "mijn stiefvader slaat het kind",
+    "mijn broer schopt mij", "mijn stiefmoeder schopt me en mijn zusje")
+
+
+def test_domestic_violence_is_a_crisis_in_any_flow():
+    """Review 5 of issue 16, finding 7: domestic violence was missing from the net ("huiselijk
+    geweld", "geweld thuis", "gewelddadig", "mijn ouders slaan mij", "slaat de kinderen"). The
+    knowledge base: worries about abuse or domestic violence → Veilig Thuis, at once."""
+    for text in DOMESTIC_VIOLENCE_NOW + (
+            "er is huiselijk geweld bij ons thuis", "bij ons is er geweld thuis, ik ben 13",
+            "mijn vader is gewelddadig en ik ben bang", "de buren hebben huiselijk geweld, het kindje huilt steeds",
+            "mijn moeder slaat de kinderen, wat doet veilig thuis dan?",
+            "wat doet veilig thuis als mijn vader mij slaat", "ik woon in een gezin met huiselijk geweld",
+            "welke regels gelden in gezinnen met huiselijk geweld? bij ons thuis is huiselijk geweld"):
+        assert possible_crisis(text, "out_of_scope", UNSURE), text
+        assert _after_the_net(text, "faq") == "crisis", text
+        assert _after_the_net(text, "start_route") == "crisis", text
+        assert _after_the_net(text, "crisis") == "crisis", text
+    # Hitting and kicking in the present tense are going on now, also in the werktoedeling check.
+    for text in DOMESTIC_VIOLENCE_NOW + ("mag onze stagiair naar het gezin van de vader die de kinderen slaat?",):
+        assert possible_crisis(text, "werktoedeling_vraag", UNSURE), text
+        assert _after_the_net(text, "inform") == "crisis", text
+
+
+def test_domestic_violence_look_alikes_stay_calm():
+    """Review 5 of issue 16, finding 7: the writer's own past, a training, a question about what
+    Veilig Thuis does, work at Veilig Thuis and the news name domestic violence without a child in
+    danger now; the NLU's next guess stands."""
+    from extensions.veiligheid import look_alike
+    for text in ("ik heb zelf vroeger huiselijk geweld meegemaakt, daarom wil ik in de jeugdzorg",
+                 "ik ben opgegroeid met huiselijk geweld en wil ervaringsdeskundige worden",
+                 # "en wil" starts the wish: its "worden" is no danger going on
+                 "ik ben als kind mishandeld en wil jeugdzorgwerker worden",
+                 "ik volg een training over huiselijk geweld",
+                 "is er een cursus over huiselijk geweld voor pedagogisch medewerkers",
+                 "wat doet Veilig Thuis bij huiselijk geweld",
+                 "hoe werkt veilig thuis bij een melding van huiselijk geweld",
+                 "mag een mbo'er bij veilig thuis werken",
+                 "in het nieuws was een item over huiselijk geweld, hoe word ik jeugdzorgwerker",
+                 "documentaire over huiselijk geweld gezien, nu wil ik bij veilig thuis gaan werken",
+                 # a category of families or a topic in a question about rules
+                 "welke regels gelden voor jongeren uit gezinnen met huiselijk geweld?",
+                 "wie is er verantwoordelijk bij huiselijk geweld, de gemeente of de jeugdzorg?"):
+        assert look_alike(text), text
+        for intent in ("out_of_scope", "faq", "start_route"):
+            assert not possible_crisis(text, intent, UNSURE), (text, intent)
+        assert _after_the_net(text, "crisis") == "start_route", text
+    # ... but a danger in the wish's clause keeps the crisis.
+    assert _after_the_net("hij is vroeger mishandeld en wil niet meer leven", "crisis") == "crisis"
+    # An employer describing a case in the werktoedeling check names the setting of a task.
+    for text in ("het gezin heeft te maken gehad met huiselijk geweld, mag onze pm'er daar begeleiden?",
+                 "mag een stagiair bij een gezin met huiselijk geweld?",
+                 "mag een zzp'er zonder skj een jongere begeleiden uit een gezin met geweld thuis",
+                 "mag onze ambulant medewerker alleen naar een gezin waar de vader gewelddadig is"):
+        assert not possible_crisis(text, "werktoedeling_vraag", UNSURE), text
+        assert _after_the_net(text, "inform") == "inform", text
