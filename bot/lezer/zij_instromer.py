@@ -89,6 +89,8 @@ def read(text: str, pending: str | None = None, today: datetime.date | None = No
     return lezing
 
 
+# Past tense just before a registration: it was, it is no more (herintreden, not herregistratie).
+PAST = {"was", "waren", "stond", "vroeger", "destijds", "voorheen", "ooit", "toen"}
 CURRENT = ("geldig", "big")  # a registration now: SKJ, or BIG with its profession still to check
 
 
@@ -102,6 +104,8 @@ def _registration(text, pending, reply, today, lezing: Lezing) -> None:
         value = "geen"  # "mijn aanvraag voor registratie loopt nog": not registered yet
     if in_text and in_text.negated and value in CURRENT:
         value = "geen"  # "ik sta niet ingeschreven"
+    if value in CURRENT and _lapsed(text, in_text):
+        value = "verlopen"  # "ik was vroeger skj geregistreerd", "... toen is mijn registratie verlopen"
     years = tijd.years_in(normalise(text), today)
     ended = re.search(r"\b(?:tot|t/m|tm|tot en met|tot eind|tot begin)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", normalise(text))
     if value in CURRENT and ended and int(ended.group(1)) < today.year:
@@ -140,6 +144,16 @@ def _registration(text, pending, reply, today, lezing: Lezing) -> None:
         lezing.feiten["registratie"] = value
         if years and value == "geldig" and any(y < today.year - 5 for y in years) and not ended:
             lezing.geraden.add("registratie")  # "geregistreerd sinds 2015": may need herregistratie
+
+
+def _lapsed(text: str, current) -> bool:
+    """Whether a registration named as current is said in the past or said to have lapsed
+    elsewhere in the message: "ik was vroeger skj geregistreerd" (a past-tense word just before
+    it), "ik was geregistreerd ... toen is mijn registratie verlopen" (a lapse named too)."""
+    tokens = normalise(text).split()
+    if set(tokens[max(0, current.start - 3):current.start]) & PAST:
+        return True
+    return any(v.item == "verlopen" and not v.negated for v in _cat("registratie:in_tekst").find_all(text))
 
 
 def _big(text: str, value: str, lezing: Lezing, skj_named: bool) -> str:
@@ -441,9 +455,8 @@ def _work(text, pending, reply, today, lezing: Lezing) -> None:
             lezing.feiten["werkt_in_jeugdzorg"] = in_youth_care
             if sector in _derived_sectors():
                 lezing.geraden.add("werkt_in_jeugdzorg")  # the organisation, not the job
-    duration = tijd.duration(text, today)
-    working = re.search(r"\b(werk|werkt|werkte|werkzaam|baan|gewerkt|in dienst|sinds|ervaring)\b", clean)
-    if duration and (working or pending in ("hbo_functie", "werkt_in_jeugdzorg")):
+    duration = tijd.duration(_without_other_durations(text), today)
+    if duration and (WORKING.search(clean) or pending in ("hbo_functie", "werkt_in_jeugdzorg")):
         lezing.feiten["werkervaring_maanden"] = duration.maanden
     if in_youth_care == "nee":
         lezing.feiten["hbo_functie"] = "nee"  # work outside youth care is no hbo-function in it
@@ -457,6 +470,20 @@ def _work(text, pending, reply, today, lezing: Lezing) -> None:
         elif _catalogue_has(clean, HBO_LEVEL) and not _catalogue_has(clean, MBO_LEVEL):
             lezing.feiten["hbo_functie"] = "ja"
             lezing.geraden.add("hbo_functie")  # hbo-level and registration tasks: check it
+
+
+WORKING = re.compile(r"\b(werk|werkt|werkte|werkzaam|baan|gewerkt|in dienst|sinds|ervaring)\b")
+# A clause that says someone did not work, or that dates a registration or a diploma, gives no
+# work experience: "een paar jaar niet gewerkt", "skj geregistreerd sinds 2022".
+NOT_WORK = re.compile(r"\b(niet|geen|nooit)\b.{0,20}\b(gewerkt|werk|werken)\b|"
+                      r"\b(geregistreerd|ingeschreven|registratie|diploma|afgestudeerd)\b")
+
+
+def _without_other_durations(text: str) -> str:
+    """The message without the parts that say someone did not work, or that date a registration
+    or a diploma: "een paar jaar niet gewerkt" is no work experience (issue 15)."""
+    parts = re.split(r"([.,;:!?()]|\b(?:en|maar|want|omdat|dus|terwijl)\b)", text)
+    return " ".join(p for p in parts if not NOT_WORK.search(normalise(p)))
 
 
 def _hbo_function_answer(clean: str, reply, duration, lezing: Lezing) -> None:
