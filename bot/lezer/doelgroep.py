@@ -17,7 +17,8 @@ ROLES = (r"werkgever|teamleider|teamleidster|leidinggevende|manager|hr|hrm|p&o|p
          r"|werkbegeleider|praktijkbegeleider|eigenaar|gedragswetenschapper van het team")
 # Statements that settle it, as an answer to "voor jezelf of als werkgever?" or in an opening.
 _EXPLICIT = {
-    WERKGEVER: [rf"\bals ({ROLES})\b", rf"\bik ben (de |een |hier )?({ROLES})\b", rf"\bwij zijn (een )?\w*",
+    WERKGEVER: [rf"(?<!jaar )(?<!jaren )(?<!maanden )(?<!werkte )(?<!gewerkt )(?<!was )\bals ({ROLES})\b",
+                rf"\bik ben (de |een |hier )?({ROLES})\b", rf"\bwij zijn (een )?\w*",
                 r"\b(voor|over|namens) (een |mijn |onze |de )?(medewerker|medewerkers|collega|collega's|team|organisatie|werknemer|stagiair|stagiaire|zij instromer|trainee"
                 r"|zzp'?er|zzp'?ers|ondersteuner|begeleider|pm'?er|mbo'?er|hbo'?er|herintreder|sollicitant|kandidaat|vrijwilliger)\b",
                 r"\bvoor iemand anders\b", r"\bover iemand anders\b",
@@ -31,7 +32,8 @@ _EXPLICIT = {
 # Cues that lean one way in an opening.
 _CUES = {
     WERKGEVER: [r"\bonze\b", r"\bons team\b", r"\bbij ons\b", r"\bwij\b", r"\bwe (hebben|willen|zetten|mogen)\b",
-                r"\bmijn (medewerker|medewerkers|team|collega's|stagiair|stagiaire|zij instromer|trainee)\b",
+                r"\bmijn (\w+ )?(medewerker|medewerkers|team|collega|collega's|stagiair|stagiaire|zij instromer|trainee)\b",
+                r"\bik wil (haar|hem) \w+", r"\b(haar|hem) (een|de|het) (eigen )?\w+ (geven|laten)\b",
                 r"\bin dienst\b", r"\binzetten\b", r"\btoedelen\b", r"\blaten doen\b", r"\bwerktoedeling\b",
                 r"\b(mag|mogen|kan|kunnen) (een|de|die|onze|mijn|deze) \w+", r"\bik heb een (stagiair|stagiaire|zij instromer|medewerker|trainee)\b",
                 r"\bmedewerker\b", r"\bonder verantwoordelijkheid van\b"],
@@ -106,6 +108,12 @@ def choose_flow(text: str, intent: str | None, employer_facts: bool, own_facts: 
     if len(votes) != 1:
         return "doelgroep" if votes or (employer_facts and own_facts) else None
     flow = votes.pop()
-    if flow == "route" and leaning != ZELF and mentions_person(text):
-        return "doelgroep"  # "vraagje over onze zij-instromer..." without a clear "ik"
+    if flow == "route" and leaning != ZELF and (mentions_person(text) or employer_cue(text)):
+        # "vraagje over onze zij-instromer..." without a clear "ik"; "mijn nieuwe collega ... ik
+        # wil haar een eigen caseload geven": an employer must never land in the intake
+        return "doelgroep"
     return flow
+
+
+def employer_cue(text: str) -> bool:
+    return _any(_CUES[WERKGEVER], normalise(text).replace("|", " "))

@@ -12,6 +12,9 @@ from bot.lezer.doelgroep import WERKGEVER, ZELF, choose_flow, explicit
     ("het gaat over onze stagiaire", WERKGEVER),
     ("goedemorgen, vraag over een zzp'er die gebarentaal beheerst", WERKGEVER),
     ("mag een stagiaire notuleren?", None),
+    # a job someone had is not who is asking (issue 15, development half of batch 3)
+    ("na 20 jaar als manager bij een bank wil ik iets betekenen voor jongeren", None),
+    ("ik werkte als teamleider in de horeca, wil nu de jeugdzorg in", None),
     # a parent who pays someone from the child's pgb deploys that person (issue 15, development half)
     ("ik heb een pgb voor mijn zoon, ik wil zijn tante betalen uit het pgb", WERKGEVER),
 ])
@@ -25,6 +28,9 @@ def test_an_explicit_statement_settles_who_is_asking(text, who):
     ("vraagje over onze zij-instromer en haar registratie", "start_route", False, True, "werktoedeling"),
     ("kan een zij-instromer zich registreren?", "start_route", False, True, "doelgroep"),
     ("hoi", "greet", False, False, None),
+    # an employer's words next to an "ik wil": ask, never the personal intake (batch 3)
+    ("mijn nieuwe collega is net afgestudeerd en nog niet geregistreerd. ik wil haar een eigen caseload geven",
+     "start_route", True, True, "doelgroep"),
     ("", "start_werktoedeling", False, False, "werktoedeling"),
     ("ik heb een pgb voor mijn zoon. ik wil zijn tante betalen uit het pgb. moet zij skj hebben?",
      "start_route", True, True, "werktoedeling"),
