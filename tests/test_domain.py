@@ -201,3 +201,59 @@ def test_the_tenzij_part_is_numbered_per_rendering(domain):
     waarom = antwoorden.werktoedeling_waarom(advies, regels)
     assert f"2. {kader[2]}" in waarom.split("Het magazine")[0]
     assert f"1. {magazine[1]}" in waarom.split("Het magazine")[1]
+
+
+# Review 5 of issue 16: FAQ and question texts against the knowledge base.
+
+def test_working_until_registered_is_dated_as_the_rule_around_2019(domain):
+    """Finding 9: 'tot je geregistreerd bent ... nauwe samenwerking' is the rule around the deadline
+    of 1 January 2019 in the magazine of 2018 (kennisbank §2.13 R35); dated, with who knows what
+    applies now."""
+    text = faq_text(domain, "wie_moet_registreren")
+    assert "Volgens het magazine over professionalisering (2018) gold rond de termijn van 1 januari 2019" in text
+    assert "Tot je geregistreerd bent, doe je" not in text
+    assert "Wat nu geldt, kan het Kwaliteitsregister Jeugd (SKJ) of het deskundigenteam je vertellen." in text
+
+
+def test_the_kwaliteitskader_is_dated_by_the_booklet_that_quotes_it(domain):
+    """Finding 10: 2023 is the year of 'Verhalen uit de praktijk', which quotes version 2.1
+    (kennisbank §0.1, §1), not of the Kwaliteitskader."""
+    from bot.bronnen import registry
+
+    text = faq_text(domain, "norm_werktoedeling")
+    assert "Kwaliteitskader Jeugd (2023)" not in text
+    assert "Het Kwaliteitskader Jeugd (versie 2.1), geciteerd in Verhalen uit de praktijk (2023)," in text
+    source = registry()["kwaliteitskader_v21"]
+    assert source["jaar"] == "ongedateerd" and "2023" in source["titel"] and "geciteerd in" in source["titel"]
+
+
+def test_vaktherapeuten_in_an_unsafe_situation_go_to_the_team(domain):
+    """Finding 11: 'ook bij complexe problemen' without the caveat; in an unsafe or risky situation
+    it is possible only 'onder bepaalde voorwaarden' that the sources do not give (publieke-bronnen A.5)."""
+    assert ("Is het kind in een onveilige of risicovolle situatie? Onder welke voorwaarden het dan kan, staat "
+            "niet in onze bronnen. Overleg dan met het deskundigenteam.") in faq_text(domain, "vaktherapeuten")
+
+
+def test_the_tenzij_part_of_the_norm_says_the_employer_must_make_it_plausible(domain):
+    """Finding 20: part 2 dropped 'aannemelijk maken' and said 'of juist beter' (kennisbank §2.2 B)."""
+    text = faq_text(domain, "norm_werktoedeling")
+    assert ("2. De tenzij-bepaling: anderen mogen een taak ook doen als de werkgever kan onderbouwen dat de "
+            "kwaliteit niet slechter wordt. Of dat die medewerker juist nodig is voor de kwaliteit.") in text
+    assert "of juist beter" not in text
+
+
+def test_gz_psycholoog_and_bbl_are_explained_at_first_use(domain):
+    """Finding 21: 'gz-psycholoog' and 'bbl' stood without their meaning (B1)."""
+    geregistreerd = domain.responses["utter_ask_wt_geregistreerd"][0]["text"]
+    assert "gezondheidszorgpsycholoog (gz-psycholoog)" in geregistreerd
+    assert "gezondheidszorgpsychologen (gz-psychologen)" in faq_text(domain, "skj_en_big")
+    assert "Een mbo-opleiding telt hier niet, ook niet als de medewerker leert en werkt (bbl)." in \
+        domain.responses["utter_ask_wt_opleiding"][0]["text"]
+    for name, variants in domain.responses.items():
+        for variant in variants:
+            text = variant.get("text") or ""
+            first_gz = text.lower().find("gz-psycholo")
+            if first_gz >= 0:
+                assert "gezondheidszorgpsycholo" in text[:first_gz].lower(), name
+            if re.search(r"\bbbl\b", text.lower()):
+                assert "leert en werkt (bbl)" in text, name
