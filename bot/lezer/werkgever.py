@@ -66,7 +66,9 @@ WORKING_AS = ["werkt als", "werkzaam als", "functie van", "functie als", "aangen
               "nu als", "werkt nu als", "ingezet als"]
 TRAINED_AS = ["opgeleid als", "opleiding tot", "opleiding als", "van huis uit", "oorspronkelijk", "van origine",
               "vroeger", "afgestudeerd als", "gediplomeerd"]
-TRAINED_AFTER = {"afgerond", "gestudeerd", "diploma", "opleiding", "afgestudeerd", "gediplomeerd", "achtergrond"}
+# "hbo sph student", "social work stagiaire": the programme someone studies, not their role.
+TRAINED_AFTER = {"afgerond", "gestudeerd", "diploma", "opleiding", "afgestudeerd", "gediplomeerd", "achtergrond",
+                 "student", "studente", "stagiair", "stagiaire", "stagaire"}
 # Registered people in general ("de gemeente wil alleen geregistreerden"), not the worker asked about.
 PEOPLE_IN_GENERAL = ["geregistreerden", "professionals", "medewerkers", "mensen", "krachten", "hulpverleners",
                      "collega's", "skj'ers"]
@@ -281,7 +283,8 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
                 _take(lezing, "taak", document)
     if workers:
         _take(lezing, "medewerker", _working_role(workers, tokens, _asked_words(text, tokens)))
-    setting = cat["werkveld"].first(text)
+    # A setting only by its words in order: "thuis is het veilig" is no Veilig Thuis (batch 3).
+    setting = min((v for v in cat["werkveld"].find_all(text) if v.exact), key=lambda v: v.start, default=None)
     if setting:
         _take(lezing, "werkveld", setting)
     essential = _essential(text, tokens)

@@ -239,3 +239,15 @@ def test_filing_is_deciding_and_a_general_training_is_no_therapy_in_a_trade(text
     """Review 5 of issue 16, findings 3 and 4: filing a verzoekschrift is more than writing it
     (§6.11, a handoff); a training anyone may give is not therapy in the worker's own trade."""
     assert read(text).feiten["taak"] == task
+
+
+def test_words_of_a_setting_out_of_order_are_no_setting():
+    """Batch 3, development half: "thuis is het veilig" was read as Veilig Thuis."""
+    assert "werkveld" not in read("nee geen crisis en thuis is het veilig", "onveilig_of_risicovol").feiten
+    assert read("het gaat om veilig thuis").feiten["werkveld"] == "veilig_thuis"
+
+
+def test_a_programme_followed_by_student_is_what_the_student_studies():
+    """Batch 3, development half: "3e jaars hbo SPH student" was a hbo-professional."""
+    lezing = read("3e jaars hbo SPH student, zit hier op stage", "medewerker")
+    assert lezing.feiten["medewerker"] == "stagiair_of_zij_instromer" and lezing.feiten["opleiding"] == "ja"
