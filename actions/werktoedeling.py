@@ -200,7 +200,8 @@ class ActionAskIndicator(Action, abc.ABC):
         names = [data["signalen"][s]["naam"] for s in covers if s not in denied]
         dispatcher.utter_message(
             response="utter_ask_wt_indicator_rest",
-            ontkend=", ".join(data["signalen"][s]["naam"] for s in denied),
+            # "geen crisis", not "geen een crisis"
+            ontkend=", ".join(data["signalen"][s]["naam"].removeprefix("een ") for s in denied),
             rest=" of ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " of " + names[-1],
         )
         return []

@@ -4,6 +4,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.werktoedeling import (
+    ActionAskOnveilig,
     ActionWerktoedelingAdvies,
     ValidateWerktoedelingForm,
     facts_from_message,
@@ -176,3 +177,11 @@ def test_a_task_the_classifier_hears_as_an_faq_is_still_an_answer():
     assert not form.an_answer_not_a_question("wt_taak", "faq", "wat doet het deskundigenteam?")
     assert not form.an_answer_not_a_question("wt_taak", "goodbye", "doei")
     assert not form.an_answer_not_a_question("wt_werkveld", "faq", "bij het team van de gi")
+
+
+@pytest.mark.asyncio
+async def test_the_question_after_a_denial_names_what_was_denied_in_plain_dutch():
+    """Batch 3: "Je zei al: geen een crisis." """
+    dispatcher = CollectingDispatcher()
+    await ActionAskOnveilig().run(dispatcher, tracker({"wt_ontkend": ["crisis"]}, "geen acute onveiligheid"), {})
+    assert dispatcher.messages[0]["ontkend"] == "crisis"
