@@ -473,6 +473,11 @@ def _read_big(text: str, tokens: list[str], pending: str | None, lezing: Lezing,
     paramedicus or vaktherapeut, who has none of the four professions. SKJ counts as it is."""
     if lezing.feiten.get("geregistreerd") != wt.JA:
         return
+    registers = [i for i, t in enumerate(tokens) if t in ("skj", "big")]
+    if registers and all(_register_denied(tokens, i) for i in registers):
+        # "skj nee big nee. register vaktherapie ja": the "ja" is another register (batch 3)
+        lezing.feiten["geregistreerd"] = wt.NEE
+        return
     worker = lezing.feiten.get("medewerker") or known_worker
     if not stated and (set(tokens) & NOT_SKJ_OR_BIG or _catalogues()["other_registers"].first(text)):
         # "ja, in het register vaktherapie", "ja, ze heeft een nip registratie": another register
@@ -497,6 +502,12 @@ def _read_big(text: str, tokens: list[str], pending: str | None, lezing: Lezing,
     if (profession and profession.item == "ander") or worker == PARAMEDICUS:
         lezing.feiten["geregistreerd"] = wt.NEE
     lezing.geraden.add("geregistreerd")
+
+
+def _register_denied(tokens: list[str], i: int) -> bool:
+    """"skj nee", "big niet", "geen skj", "zonder big"."""
+    return (i + 1 < len(tokens) and tokens[i + 1] in ("nee", "niet", "geen")) or (
+        i > 0 and tokens[i - 1] in ("geen", "niet", "nee", "zonder"))
 
 
 def _after_under(vondst: Vondst, under: list[Vondst], tokens: list[str]) -> bool:

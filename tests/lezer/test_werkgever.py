@@ -251,3 +251,8 @@ def test_a_programme_followed_by_student_is_what_the_student_studies():
     """Batch 3, development half: "3e jaars hbo SPH student" was a hbo-professional."""
     lezing = read("3e jaars hbo SPH student, zit hier op stage", "medewerker")
     assert lezing.feiten["medewerker"] == "stagiair_of_zij_instromer" and lezing.feiten["opleiding"] == "ja"
+
+
+def test_skj_and_big_both_denied_is_not_registered_whatever_else_is_yes():
+    """Batch 3: "skj nee big nee. register vaktherapie ja" was read as registered."""
+    assert read("skj nee big nee. register vaktherapie ja", "geregistreerd").feiten["geregistreerd"] == "nee"
