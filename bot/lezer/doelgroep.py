@@ -42,7 +42,8 @@ _CUES = {
            r"\bik doe\b", r"\bik kom\b"],
 }
 # Kinds of people an employer asks about, whose name alone does not say who is asking.
-PERSONS = r"\b(zij ?instromers?|trainees?|stagiaires?|stagiairs?|therapeut\w*|zzp'?ers?|herintreders?|student\w*|bbl'?ers?|mbo'?ers?|hbo'?ers?)\b"
+PERSONS = (r"\b(zij ?instromers?|trainees?|stagiaires?|stagiairs?|stagaires?|stagiares?|therapeut\w*|zzp'?ers?|herintreders?"
+           r"|student\w*|bbl'?ers?|mbo'?ers?|hbo'?ers?|pmt'?ers?|pmt er)\b")
 
 
 def _any(patterns: list[str], text: str) -> bool:
@@ -106,7 +107,8 @@ def choose_flow(text: str, intent: str | None, employer_facts: bool, own_facts: 
     elif own_facts and not employer_facts:
         votes.add("route")
     if len(votes) != 1:
-        return "doelgroep" if votes or (employer_facts and own_facts) else None
+        # "hoi, vraagje over een stagaire": someone is asked about, but by whom? Ask (batch 3).
+        return "doelgroep" if votes or (employer_facts and own_facts) or mentions_person(text) else None
     flow = votes.pop()
     if flow == "route" and leaning != ZELF and (mentions_person(text) or employer_cue(text)):
         # "vraagje over onze zij-instromer..." without a clear "ik"; "mijn nieuwe collega ... ik

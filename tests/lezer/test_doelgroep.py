@@ -28,6 +28,9 @@ def test_an_explicit_statement_settles_who_is_asking(text, who):
     ("vraagje over onze zij-instromer en haar registratie", "start_route", False, True, "werktoedeling"),
     ("kan een zij-instromer zich registreren?", "start_route", False, True, "doelgroep"),
     ("hoi", "greet", False, False, None),
+    # a vague opening about someone, not understood by the classifier: ask who is asking (batch 3)
+    ("hoi vraagje over een stagaire", None, False, False, "doelgroep"),
+    ("hoi! vraag over een zzp PMT'er :)", None, False, False, "doelgroep"),
     # an employer's words next to an "ik wil": ask, never the personal intake (batch 3)
     ("mijn nieuwe collega is net afgestudeerd en nog niet geregistreerd. ik wil haar een eigen caseload geven",
      "start_route", True, True, "doelgroep"),
