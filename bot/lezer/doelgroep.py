@@ -12,13 +12,13 @@ from bot.lezer.tekst import normalise
 
 WERKGEVER, ZELF = "werkgever", "zelf"
 ROLES = (r"werkgever|teamleider|teamleidster|leidinggevende|manager|hr|hrm|p&o|po|hr adviseur|hr-adviseur"
-         r"|personeelsadviseur|recruiter|coordinator|teamcoach|bestuurder|directeur|praktijkopleider"
+         r"|personeelsadviseur|recruiter|coordinator|teamcoordinator|teamcoach|bestuurder|directeur|praktijkopleider"
          r"|opleidingscoordinator|inkoper|beleidsmedewerker|beleidsadviseur|zorgmanager|afdelingshoofd"
          r"|werkbegeleider|praktijkbegeleider|eigenaar|gedragswetenschapper van het team")
 # Statements that settle it, as an answer to "voor jezelf of als werkgever?" or in an opening.
 _EXPLICIT = {
     WERKGEVER: [rf"(?<!jaar )(?<!jaren )(?<!maanden )(?<!werkte )(?<!gewerkt )(?<!was )\bals ({ROLES})\b",
-                rf"\bik ben (de |een |hier )?({ROLES})\b", rf"\bwij zijn (een )?\w*",
+                rf"\bik ben (de |een |hier |haar |zijn |hun )?({ROLES})\b", rf"\bwij zijn (een )?\w*",
                 r"\b(voor|over|namens) (een |mijn |onze |de )?(medewerker|medewerkers|collega|collega's|team|organisatie|werknemer|stagiair|stagiaire|zij instromer|trainee"
                 r"|zzp'?er|zzp'?ers|ondersteuner|begeleider|pm'?er|mbo'?er|hbo'?er|herintreder|sollicitant|kandidaat|vrijwilliger)\b",
                 r"\bvoor iemand anders\b", r"\bover iemand anders\b",

@@ -8,6 +8,7 @@ from bot.lezer.doelgroep import WERKGEVER, ZELF, choose_flow, explicit
     ("als werkgever", WERKGEVER),
     ("ik ben teamleider van een woongroep", WERKGEVER),
     ("voor mezelf", ZELF),
+    ("ik ben haar praktijkbegeleider en teamcoordinator op de groep", WERKGEVER),  # batch 3
     ("ik ben zij-instromer", ZELF),
     ("het gaat over onze stagiaire", WERKGEVER),
     ("goedemorgen, vraag over een zzp'er die gebarentaal beheerst", WERKGEVER),
