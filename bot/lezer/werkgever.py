@@ -397,6 +397,9 @@ def _working_role(workers: list[Vondst], tokens: list[str], asked: set[int]) -> 
     def trained(vondst: Vondst) -> bool:  # "opgeleid als pmt'er", "hbo pmt afgerond"
         return any(w in before(vondst) for w in TRAINED_AS) or bool(
             set(tokens[vondst.end:vondst.end + 2]) & TRAINED_AFTER)
+    # "niet geregistreerd" is a state, not a role: "onze zij-instromer ... ze is nog niet
+    # geregistreerd" is about the zij-instromer (batch 3; the registration is read apart)
+    workers = [v for v in workers if v.item != "niet_geregistreerd"] or workers
     working = [v for v in workers if any(w in before(v) for w in WORKING_AS)]
     if working:
         return working[0]
