@@ -174,6 +174,11 @@ class ValidateWerktoedelingForm(EngineForm):
         if requested == "wt_taak":
             # Not a task we know: ask which kind of task it is instead.
             return [SlotSet(k, v) for k, v in updates.items()] + [SlotSet("requested_slot", "wt_taaksoort")]
+        if requested == "wt_taaksoort" and updates.get("wt_taak_omschrijving"):
+            # Described again in words, still no kind we know: a task the assistant does not know
+            # (the rules hand it to the deskundigenteam), not "Dat begreep ik niet" (batch 3).
+            return [SlotSet(k, v) for k, v in updates.items()] + [
+                SlotSet("wt_taaksoort", "onbekend"), SlotSet(self.miss_slot, 0)]
         if requested.removeprefix("wt_") in INDICATOR_IDS and "wt_ontkend" in updates:
             # "Er is geen geweld": that one signal is denied; the question asks about the rest.
             return [SlotSet(k, v) for k, v in updates.items()] + [SlotSet(self.miss_slot, 0)]

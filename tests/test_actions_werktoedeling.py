@@ -185,3 +185,15 @@ async def test_the_question_after_a_denial_names_what_was_denied_in_plain_dutch(
     dispatcher = CollectingDispatcher()
     await ActionAskOnveilig().run(dispatcher, tracker({"wt_ontkend": ["crisis"]}, "geen acute onveiligheid"), {})
     assert dispatcher.messages[0]["ontkend"] == "crisis"
+
+
+@pytest.mark.asyncio
+async def test_a_task_described_again_without_a_known_kind_is_an_unknown_task():
+    """Batch 3: "Adviesgesprekken aan de telefoon met melders" to "Op welke soort taak lijkt het?"
+    got "Dat begreep ik niet"; it is a task the assistant does not know (the team looks at it)."""
+    dispatcher = CollectingDispatcher()
+    slots = {"requested_slot": "wt_taaksoort", "wt_medewerker": "ondersteuner"}
+    events = await ValidateWerktoedelingForm().run(
+        dispatcher, tracker(slots, "adviesgesprekken aan de telefoon met melders"), DOMAIN)
+    assert {"event": "slot", "name": "wt_taaksoort", "value": "onbekend", "timestamp": None} in events
+    assert not any(m.get("response") == "utter_niet_begrepen" for m in dispatcher.messages)
