@@ -106,6 +106,9 @@ CONTINUING_VERBS = {"is", "heeft", "staat", "was", "zit", "werkt", "draagt", "bl
 # Words that make a relationship one not worth keeping (review 4 of issue 16, finding 1).
 BAD = {"slecht", "slechte", "moeizaam", "moeizame", "verstoord", "verstoorde", "stroef", "stroeve", "gespannen",
        "lastig", "lastige", "onveilig", "onveilige", "matig", "matige", "geen"}
+# A registration in the past: "was", "stond", "vroeger", "ooit ... gestaan"; or said to have lapsed.
+PAST_MARKERS = {"was", "stond", "vroeger", "ooit", "gestaan", "destijds", "voorheen"}
+LAPSED = {"verlopen", "vervallen", "uitgeschreven"}
 # The family, as the subject of a clause: what they speak is not the worker's skill.
 FAMILY = {"ouders", "ouder", "moeder", "vader", "gezin", "familie", "kind", "kinderen", "jongere", "pleegouders"}
 # Registers that are neither SKJ nor BIG: "in het register vaktherapie" is no registration here.
@@ -254,6 +257,8 @@ def read(text: str, pending: str | None = None, medewerker: str | None = None) -
     _read_signals(text, lezing)
     _read_topic(text, tokens, lezing)
     _read_reply(text, pending, lezing, planned)
+    if lezing.feiten.get("geregistreerd") == wt.JA:
+        lezing.feiten["geregistreerd"] = _registered_now(tokens)
     _read_big(text, tokens, pending, lezing, stated, medewerker)
     return lezing
 
@@ -505,6 +510,22 @@ def _read_big(text: str, tokens: list[str], pending: str | None, lezing: Lezing,
     if (profession and profession.item == "ander") or worker == PARAMEDICUS:
         lezing.feiten["geregistreerd"] = wt.NEE
     lezing.geraden.add("geregistreerd")
+
+
+def _registered_now(tokens: list[str]) -> str:
+    """A registration said in the past is no registration now: "ze was vroeger geregistreerd",
+    "stond in het skj register maar dat is verlopen" (nee); "heeft ooit in het register gestaan,
+    maar of dat nog zo is, geen idee" (weet ik niet). Batch 3: a lapsed registration was read as
+    registered, a more permissive answer."""
+    joined = " ".join(tokens).replace("was al ", "is al ")  # "ze was al geregistreerd toen ze kwam"
+    words = joined.split()
+    register_at = [i for i, w in enumerate(words) if w in ("geregistreerd", "register", "ingeschreven", "skj", "big")]
+    past_near = any(set(words[max(0, i - 4):i + 2]) & PAST_MARKERS for i in register_at)
+    if not (set(words) & LAPSED or past_near):
+        return wt.JA
+    unsure = re.search(r"\b(of dat nog|of het nog|of ze nog|of hij nog|weet (ik )?niet of|geen idee of)\b", joined) \
+        or (re.search(r"\bnog zo\b", joined) and re.search(r"\b(geen idee|weet (ik )?niet|weet niet)\b", joined))
+    return wt.WEET_NIET if unsure else wt.NEE
 
 
 def _register_denied(tokens: list[str], i: int) -> bool:

@@ -257,3 +257,16 @@ def test_a_programme_followed_by_student_is_what_the_student_studies():
 def test_skj_and_big_both_denied_is_not_registered_whatever_else_is_yes():
     """Batch 3: "skj nee big nee. register vaktherapie ja" was read as registered."""
     assert read("skj nee big nee. register vaktherapie ja", "geregistreerd").feiten["geregistreerd"] == "nee"
+
+
+@pytest.mark.parametrize("reply,value", [
+    ("ze was vroeger geregistreerd, nu niet meer", "nee"),
+    ("hij stond in het skj register maar dat is verlopen", "nee"),
+    ("heeft ooit in het register gestaan, weet niet of dat nog zo is", "weet_niet"),
+    ("ja ze is skj geregistreerd", "ja"),
+    ("ja, ze is geregistreerd, was vroeger gezinsvoogd", "ja"),
+])
+def test_a_registration_in_the_past_is_none_now(reply, value):
+    """Batch 3, development half: "heeft ooit in het register gestaan maar of dat nog zo is, geen
+    idee" was read as registered, a more permissive answer."""
+    assert read(reply, "geregistreerd").feiten["geregistreerd"] == value
