@@ -247,3 +247,11 @@ def test_domestic_violence_look_alikes_stay_calm():
                  "mag onze ambulant medewerker alleen naar een gezin waar de vader gewelddadig is"):
         assert not possible_crisis(text, "werktoedeling_vraag", UNSURE), text
         assert _after_the_net(text, "inform") == "inform", text
+
+
+def test_life_threatening_words_of_the_check_are_in_the_net():
+    """Review 6 of issue 16: the check knows these as an indicator; outside it they are a crisis."""
+    for text in ("mijn dochter heeft doodsgedachten", "mijn zoon heeft suicidale gedachten",
+                 "het kind is in levensgevaar", "mijn vriendin doet aan automutilatie"):
+        assert possible_crisis(text, "out_of_scope", []), text  # by the words alone
+    assert not possible_crisis("ik volg een training over suicidepreventie", "faq", [])
