@@ -257,3 +257,12 @@ def test_gz_psycholoog_and_bbl_are_explained_at_first_use(domain):
                 assert "gezondheidszorgpsycholo" in text[:first_gz].lower(), name
             if re.search(r"\bbbl\b", text.lower()):
                 assert "leert en werkt (bbl)" in text, name
+
+
+def test_the_task_kind_buttons_keep_a_general_training_out_of_therapy_in_a_trade(domain):
+    """Review 6 of issue 16, finding 1: the button "Een training, therapie of behandeling" made any
+    training by a vaktherapeut therapy in their own trade (tenzij)."""
+    buttons = {b["title"]: b["payload"] for b in domain.responses["utter_ask_wt_taaksoort"][0]["buttons"]}
+    therapy = [t for t, p in buttons.items() if '"therapie"' in p]
+    assert therapy and all("training" not in t.lower() for t in therapy)
+    assert any("training" in t.lower() and '"direct"' in p for t, p in buttons.items())

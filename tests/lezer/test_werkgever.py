@@ -235,7 +235,6 @@ def test_what_the_family_speaks_or_has_is_no_ground_of_the_worker(reply):
     ("de dramatherapeut wil een sova training geven", "training_geven"),
     ("onze logopedist geeft logopedie aan een kind", "training_en_therapie"),
     ("mag een muziektherapeut zonder skj registratie behandelen bij ons op de poli", "training_en_therapie"),
-    ("weerbaarheidstraining (PMT) in groepjes voor jongeren", "training_en_therapie"),  # given as PMT
     ("onze pmt'er geeft een sova training", "training_geven"),
 ])
 def test_filing_is_deciding_and_a_general_training_is_no_therapy_in_a_trade(text, task):
