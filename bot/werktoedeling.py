@@ -210,7 +210,7 @@ def _advice(rule: dict[str, Any], situatie: Situatie) -> Advies:
 
     return Advies(
         verdict=rule["dan"],
-        kop=data["uitkomsten"][rule["dan"]]["kop"],
+        kop=rule.get("kop") or data["uitkomsten"][rule["dan"]]["kop"],  # a rule may say it its own way
         regel=rule["id"],
         waarom=rule["waarom"],
         indicatoren=applied if uses_indicators else [i for i in applied if i.antwoord == WEET_NIET],

@@ -152,3 +152,12 @@ def test_explanations_show_no_internal_codes_and_list_sources_one_per_line(case)
         assert not re.search(r"\bR\d+\b|\[\d{3} L\d+", text), text
     bronnen = werktoedeling_tekst(advies).split("Bronnen:")[1].strip().splitlines()
     assert all(line.startswith("- ") for line in bronnen) and len(bronnen) == len(advies.bronnen)
+
+
+def test_a_registered_worker_without_an_indicator_is_told_so_in_the_headline():
+    """Review 6 of issue 16, finding 15: "Een niet-geregistreerde professional mag deze taak doen"
+    confused an employer whose worker is registered."""
+    advies = evaluate(Situatie(taak="notuleren", werkveld="jeugdhulp", medewerker="professional", geregistreerd="ja",
+                               antwoorden={i: "nee" for i in ("onveilig_of_risicovol", "complexe_problemen",
+                                                             "grote_verantwoordelijkheid", "grote_impact")}))
+    assert advies.verdict == "niet_geregistreerd_toegestaan" and advies.kop.startswith("Voor deze taak is geen registratie nodig")
