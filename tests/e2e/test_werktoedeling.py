@@ -93,7 +93,7 @@ def test_crisis_during_the_check_is_answered_and_the_check_goes_on(assistant, se
 
 def test_an_employer_question_with_a_crisis_in_it_gets_the_crisis_message_and_then_its_check(assistant, sender):
     """Issue 17: the crisis message first; the question in the same message is not lost."""
-    reply = assistant.say(sender, "Onze zzp'er wil een gezin oppakken waar de ouders verslaafd zijn en de "
+    reply = assistant.say(sender, "Onze zzp'er wil een gezin begeleiden waar de ouders verslaafd zijn en de "
                                   "kinderen verwaarloosd worden. Ze is niet geregistreerd. Kan dat?")
     crisis = next(i for i, m in enumerate(reply) if (m.get("custom") or {}).get("type") == "crisis")
     assert "112" in reply[0].get("text", "") and crisis <= 1  # the crisis message first
