@@ -259,3 +259,47 @@ def test_the_gi_money_says_who_says_it_and_when():
     assert "Volgens een Kamerbrief van 18 oktober 2023" in text and "5 miljoen euro extra in 2024 en in 2025" in text
     assert "2023-2025" not in text
     assert {"speerpunten_akb", "kamerbrief_zij_instroom_2023"} <= {b["bron"] for b in route["bronnen"]}
+
+
+# Review 6 of issue 16: route texts against the knowledge base.
+
+def test_a_master_pedagogiek_without_wo_is_unclear():
+    """Finding 6: 'master pedagogiek' was always the wo-master (kamer Pedagogen), but there is an
+    hbo-master pedagogiek too. Only the wo-master gives access per the sources (README: "wo-master
+    psychologie or (ortho)pedagogiek"); without 'wo' the diploma is unclear, with the team."""
+    from bot import routes
+
+    assert "master pedagogiek" not in routes.diploma("master_pedagogiek")["woorden"]
+    assert routes.diploma("master_pedagogiek_niveau_onbekend")["met_niveau"] == {"wo": "master_pedagogiek"}
+    rule = next(r for r in data()["regels"] if r["id"] == "master_pedagogiek_niveau_onbekend")
+    assert "Ik weet niet of jouw master een wo-master is" in rule["waarom"]
+    assert rule["dan"]["deskundigenteam"]
+
+
+def test_the_zij_instroom_duration_is_an_example_of_one_employer():
+    """Finding 7: 'binnen een jaar' for people with a related hbo diploma or work in the sociaal domein
+    was shown to everyone on the route. The sources give no general duration (kennisbank §6.2); the
+    JB Noord figure is one employer's example [001 L878-884]."""
+    duur = data()["routes"]["zij_instroom_baan"]["duur"]
+    assert duur.startswith("Hoe lang het duurt, staat niet in onze bronnen. Dat hangt af van je diploma en je werk.")
+    assert ("Een voorbeeld van één werkgever: daar kunnen zij-instromers met een verwant hbo-diploma of werk in "
+            "het sociaal domein hun registratie binnen een jaar halen.") in duur
+    assert "konden" not in duur
+
+
+def test_the_120_points_are_for_the_first_herregistratie():
+    """Finding 12: the 120 points of the master-psycholoog are for the first herregistratie
+    (publieke-bronnen B.12)."""
+    text = data()["routes"]["herregistratie"]["wat"]
+    assert "120 punten bij de eerste herregistratie van een master-psycholoog" in text
+
+
+def test_kamer_and_leerverslag_are_explained_at_first_use():
+    """Finding 19: 'kamer' and 'leerverslag' stood without their meaning (B1)."""
+    wat = data()["routes"]["registratie_psycholoog_pedagoog"]["wat"]
+    assert "in het deel van het register voor psychologen of pedagogen (de kamer)" in wat
+    assert wat.find("(de kamer)") <= wat.lower().find("kamer")
+    assert "Je sluit af met een leerverslag: een verslag van wat je hebt geleerd." in \
+        data()["routes"]["praktijkprogramma"]["wat"]
+    nip = next(a for a in data()["aanvullingen"] if a["id"] == "nip_nvo")["tekst"]
+    assert "in het deel van het register voor psychologen (de kamer Psychologen)" in nip

@@ -375,9 +375,15 @@ def _diploma(text, pending, reply, today, lezing: Lezing) -> None:
         entry = routes.diploma(diploma)
         if profile and entry and entry.get("met_profiel", {}).get(profile):
             diploma = entry["met_profiel"][profile]
-        level = _level(text, entry, found) if entry and entry.get("met_niveau") else None
-        if level:
-            diploma = entry["met_niveau"][level]  # "een master in de klinische psychologie"
+        # "een master in de klinische psychologie"; a level may lead to an entry with levels of its
+        # own: "pedagoog, wo master" is a master pedagogiek, and with "wo" the wo-master (review 6
+        # of issue 16, finding 6: a master pedagogiek without "wo" may be an hbo-master).
+        for _ in range(2):
+            level = _level(text, entry, found) if entry and entry.get("met_niveau") else None
+            if not level:
+                break
+            diploma = entry["met_niveau"][level]
+            entry = routes.diploma(diploma)
         lezing.feiten["diploma"] = diploma
         if not found.zeker:
             lezing.geraden.add("diploma")
