@@ -91,7 +91,7 @@ def test_the_team_is_free_for_organisations_and_nothing_is_promised_to_individua
 def test_who_must_register_says_how_to_work_until_registered(domain):
     """Review 3, finding 16: until registered, registration tasks only in close cooperation
     with a registered professional (kennisbank §2.13 R35, §2.12 point 6)."""
-    assert "alleen in nauwe samenwerking met een geregistreerde professional" in faq_text(
+    assert "alleen nog doen in nauwe samenwerking met een geregistreerde professional" in faq_text(
         domain, "wie_moet_registreren")
 
 
@@ -208,11 +208,14 @@ def test_the_tenzij_part_is_numbered_per_rendering(domain):
 def test_working_until_registered_is_dated_as_the_rule_around_2019(domain):
     """Finding 9: 'tot je geregistreerd bent ... nauwe samenwerking' is the rule around the deadline
     of 1 January 2019 in the magazine of 2018 (kennisbank §2.13 R35); dated, with who knows what
-    applies now."""
+    applies now. Review 6, finding 10: said plainly, in the order of the source (register before
+    1 January 2019; after that only in close cooperation, until registered)."""
     text = faq_text(domain, "wie_moet_registreren")
-    assert "Volgens het magazine over professionalisering (2018) gold rond de termijn van 1 januari 2019" in text
+    assert ("Volgens het magazine over professionalisering (2018) moest je je vóór 1 januari 2019 registreren. "
+            "Daarna kon je dit werk alleen nog doen in nauwe samenwerking met een geregistreerde professional, "
+            "tot je zelf geregistreerd was. Wat nu geldt, kan SKJ of het deskundigenteam je vertellen.") in text
+    assert "gold rond de termijn" not in text
     assert "Tot je geregistreerd bent, doe je" not in text
-    assert "Wat nu geldt, kan het Kwaliteitsregister Jeugd (SKJ) of het deskundigenteam je vertellen." in text
 
 
 def test_the_kwaliteitskader_is_dated_by_the_booklet_that_quotes_it(domain):
@@ -266,3 +269,88 @@ def test_the_task_kind_buttons_keep_a_general_training_out_of_therapy_in_a_trade
     therapy = [t for t, p in buttons.items() if '"therapie"' in p]
     assert therapy and all("training" not in t.lower() for t in therapy)
     assert any("training" in t.lower() and '"direct"' in p for t, p in buttons.items())
+
+
+# Review 6 of issue 16: FAQ texts against the knowledge base.
+
+def buttons(domain, name: str) -> dict[str, str]:
+    return {b["title"]: b["payload"] for v in domain.responses[f"utter_faq/{name}"] for b in v.get("buttons", [])}
+
+
+def test_praktijkprogramma_says_what_is_not_known_and_who_can_help(domain):
+    """Finding 8: what the programme looks like and for whom exactly ('situatie 1 of 2') is not in the
+    sources (kennisbank §6.1; publieke-bronnen B.4, F): SKJ for a personal plan, or the team."""
+    text = faq_text(domain, "praktijkprogramma")
+    assert ("Hoe het programma eruitziet en voor wie het precies geldt, staat niet in onze bronnen. Vraag SKJ "
+            "om een persoonlijk plan, of laat het deskundigenteam meekijken.") in text
+    assert buttons(domain, "praktijkprogramma").get("Ik wil iemand spreken") == "/mens_spreken"
+
+
+def test_tuchtrecht_names_the_colleges_for_big_and_the_team_for_a_complaint_about_you(domain):
+    """Finding 9: BIG-registered professionals fall under the tuchtcolleges voor de gezondheidszorg, SKJ-
+    registered ones under SKJ's tuchtcollege (kennisbank §3.6 [003 L1953-1962]); individual cases are
+    handed off (kennisbank §6.32)."""
+    text = faq_text(domain, "tuchtrecht")
+    assert "Dan val je onder de tuchtcolleges voor de gezondheidszorg (tuchtcollegegezondheidszorg.nl)." in text
+    assert "Sta je in het Kwaliteitsregister Jeugd (SKJ)? Dan val je onder het tuchtcollege van SKJ." in text
+    assert "Wil je dat iemand met je meekijkt? Vraag het deskundigenteam." in text
+    assert buttons(domain, "tuchtrecht").get("Ik wil iemand spreken") == "/mens_spreken"
+
+
+def test_a_big_registrant_of_article_3_needs_no_skj(domain):
+    """Finding 11: a BIG registrant as arts, verpleegkundige, gezondheidszorgpsycholoog or psychotherapeut
+    is a geregistreerde professional and needs no SKJ (Besluit Jeugdwet art. 1.1; publieke-bronnen A.6, B.1)."""
+    for name in ("wat_is_skj", "wie_moet_registreren"):
+        text = faq_text(domain, name)
+        assert ("als arts, verpleegkundige, gezondheidszorgpsycholoog (gz-psycholoog) of psychotherapeut? "
+                "Dan hoef je je niet ook bij SKJ te registreren.") in text, name
+        assert "Besluit Jeugdwet, artikel 1.1 (2015)" in text, name
+
+
+def test_herregistratie_names_the_training_beroepsethiek(domain):
+    """Finding 12: SKJ calls a training beroepsethiek 'verplicht'; what it asks is not found
+    (publieke-bronnen B.12)."""
+    text = faq_text(domain, "herregistratie")
+    assert ("noemt ook een verplichte training beroepsethiek. Wat die precies vraagt, staat niet in onze "
+            "bronnen.") in text
+    assert "SKJ, nieuwsbrief over herregistratie (zonder datum)" in text
+
+
+def test_indicators_in_a_crisis_send_the_exceptions_to_the_team(domain):
+    """Finding 16: in a crisis, an unsafe or a life-threatening situation the conditions for an
+    exception are not known ('onder bepaalde voorwaarden', publieke-bronnen A.5; README)."""
+    text = faq_text(domain, "indicatoren")
+    crisis = ("Is het kind in een crisis, een onveilige of een levensbedreigende situatie? Dan zeggen onze bronnen "
+              "niet onder welke voorwaarden dat kan. Overleg dan met het deskundigenteam.")
+    assert crisis in text
+    assert text.index("Of als er een reden is voor de tenzij-bepaling.") < text.index(crisis)
+
+
+def test_working_under_responsibility_names_all_five_conditions(domain):
+    """Finding 17: structural contact and responsibilities agreed in writing were missing
+    (kennisbank §2.8 R22, R24; README, conditions of onder_verantwoordelijkheid)."""
+    text = faq_text(domain, "onder_verantwoordelijkheid")
+    assert "De geregistreerde collega stelt het plan vast, heeft de jongere zelf beoordeeld en houdt de regie." in text
+    assert "De twee hebben vast en regelmatig contact met elkaar (structureel contact)." in text
+    assert "Ze spreken op papier af wie waarvoor verantwoordelijk is." in text
+
+
+def test_the_gi_answer_says_what_the_report_says(domain):
+    """Finding 18: 'steeds vaker' is not in the report; it says almost all GI's recruit teamondersteuners,
+    each in their own way (kennisbank §4.6 point 2), and which tasks they can and may do differs
+    (§4.3 [002 L480-482])."""
+    text = faq_text(domain, "functiedifferentiatie_gi")
+    assert "steeds vaker" not in text
+    assert "bijna alle gecertificeerde instellingen (GI's) teamondersteuners, elk op hun eigen manier." in text
+    assert ("Welke taken een ondersteuner mag doen, verschilt per GI. Twijfel je? Check de taak, of vraag het "
+            "deskundigenteam.") in text
+    assert buttons(domain, "functiedifferentiatie_gi") == {"Een taak checken": "/start_werktoedeling",
+                                                          "Ik wil iemand spreken": "/mens_spreken"}
+
+
+def test_leerverslag_and_professionele_standaard_are_explained(domain):
+    """Finding 19: 'leerverslag' and 'professionele standaard' stood without their meaning (B1); the
+    magazine glosses the standard as 'beroepscode en vakinhoudelijke richtlijnen' (kennisbank §1, §2.2)."""
+    assert "Je sluit af met een leerverslag: een verslag van wat je hebt geleerd." in faq_text(domain, "praktijkprogramma")
+    assert ("3. Geregistreerde professionals kunnen werken volgens hun professionele standaard, zoals hun "
+            "beroepscode en richtlijnen.") in faq_text(domain, "norm_werktoedeling")
