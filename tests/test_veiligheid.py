@@ -255,3 +255,11 @@ def test_life_threatening_words_of_the_check_are_in_the_net():
                  "het kind is in levensgevaar", "mijn vriendin doet aan automutilatie"):
         assert possible_crisis(text, "out_of_scope", []), text  # by the words alone
     assert not possible_crisis("ik volg een training over suicidepreventie", "faq", [])
+
+
+def test_a_real_child_close_to_the_writer_outweighs_a_look_alike_word():
+    """Review 7 of issue 16, finding 5: "bij huiselijk geweld" and "meldcode" made these calm."""
+    for text in ("Waar kan ik terecht bij huiselijk geweld in ons gezin?",
+                 "Hoe werkt de meldcode bij mishandeling van mijn buurmeisje?"):
+        assert possible_crisis(text, "faq", []), text
+    assert not possible_crisis("wie is verantwoordelijk bij huiselijk geweld", "faq", [])
