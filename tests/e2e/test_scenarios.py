@@ -38,7 +38,8 @@ def test_the_test_half_meets_the_targets_or_is_no_worse_than_recorded(assistant)
         return
     recorded = json.loads(STAND.read_text(encoding="utf-8"))["toets"]
     for audience, numbers in summary.items():
-        before, slack = recorded[audience], 1 / numbers["gesprekken"] + 1e-9
+        # one conversation, plus the rounding of both numbers to three decimals
+        before, slack = recorded[audience], 1 / numbers["gesprekken"] + 0.001
         assert numbers["overeenstemming"] >= before["overeenstemming"] - slack, (audience, numbers, misses)
         assert numbers["gevaarlijk"] <= before["gevaarlijk"] + 1, (audience, numbers, misses)
         assert numbers["verkeerde_flow"] <= before["verkeerde_flow"] + 1, (audience, numbers, misses)
