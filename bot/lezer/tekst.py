@@ -20,6 +20,9 @@ FILLER = frozenset({"sprake", "van", "er", "is", "een", "echt", "de", "het", "zo
                     "te", "al", "meer", "nog", "helemaal", "eigenlijk", "hij", "zij", "ze"})
 # A comma, full stop and the like also end a clause; normalise() turns them into this token.
 BREAK = "|"
+# Words that put a registration in the past: it was, it is no more ("ik was vroeger skj
+# geregistreerd", "heeft ooit in het register gestaan"). Used by both fact readers.
+PAST = {"was", "waren", "stond", "vroeger", "destijds", "voorheen", "ooit", "gestaan"}
 
 
 def strip_accents(text: str) -> str:

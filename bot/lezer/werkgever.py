@@ -19,7 +19,7 @@ from typing import Any
 from bot import werktoedeling as wt
 from bot.lezer import antwoord
 from bot.lezer.catalogus import Catalogus, Vondst, catalogus, forms, from_entries, is_dutch_word
-from bot.lezer.tekst import BREAK, FILLER, NEGATIONS, normalise
+from bot.lezer.tekst import BREAK, FILLER, NEGATIONS, PAST, normalise
 
 INDICATOR_IDS = [i["id"] for i in wt.rules()["indicatoren"]]
 # Words for the colleague who carries the responsibility (not the worker asked about).
@@ -106,8 +106,7 @@ CONTINUING_VERBS = {"is", "heeft", "staat", "was", "zit", "werkt", "draagt", "bl
 # Words that make a relationship one not worth keeping (review 4 of issue 16, finding 1).
 BAD = {"slecht", "slechte", "moeizaam", "moeizame", "verstoord", "verstoorde", "stroef", "stroeve", "gespannen",
        "lastig", "lastige", "onveilig", "onveilige", "matig", "matige", "geen"}
-# A registration in the past: "was", "stond", "vroeger", "ooit ... gestaan"; or said to have lapsed.
-PAST_MARKERS = {"was", "stond", "vroeger", "ooit", "gestaan", "destijds", "voorheen"}
+# A registration said to have lapsed (one said in the past: tekst.PAST).
 LAPSED = {"verlopen", "vervallen", "uitgeschreven"}
 # The family, as the subject of a clause: what they speak is not the worker's skill.
 FAMILY = {"ouders", "ouder", "moeder", "vader", "gezin", "familie", "kind", "kinderen", "jongere", "pleegouders"}
@@ -520,7 +519,7 @@ def _registered_now(tokens: list[str]) -> str:
     joined = " ".join(tokens).replace("was al ", "is al ")  # "ze was al geregistreerd toen ze kwam"
     words = joined.split()
     register_at = [i for i, w in enumerate(words) if w in ("geregistreerd", "register", "ingeschreven", "skj", "big")]
-    past_near = any(set(words[max(0, i - 4):i + 2]) & PAST_MARKERS for i in register_at)
+    past_near = any(set(words[max(0, i - 4):i + 2]) & PAST for i in register_at)
     if not (set(words) & LAPSED or past_near):
         return wt.JA
     unsure = re.search(r"\b(of dat nog|of het nog|of ze nog|of hij nog|weet (ik )?niet of|geen idee of)\b", joined) \

@@ -18,7 +18,7 @@ from typing import Any
 from bot import routes
 from bot.lezer import antwoord, tijd
 from bot.lezer.catalogus import Catalogus, catalogus
-from bot.lezer.tekst import BREAK, NEGATIONS, normalise
+from bot.lezer.tekst import BREAK, NEGATIONS, PAST, normalise
 
 RECENT_YEARS = routes.RECENT_YEARS
 # Before a registration word in its clause, these make it a question or a wish, not a fact:
@@ -89,8 +89,6 @@ def read(text: str, pending: str | None = None, today: datetime.date | None = No
     return lezing
 
 
-# Past tense just before a registration: it was, it is no more (herintreden, not herregistratie).
-PAST = {"was", "waren", "stond", "vroeger", "destijds", "voorheen", "ooit", "toen"}
 CURRENT = ("geldig", "big")  # a registration now: SKJ, or BIG with its profession still to check
 
 
