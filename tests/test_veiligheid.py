@@ -189,6 +189,21 @@ def test_a_danger_in_subordinate_word_order_next_to_the_meldcode_is_a_crisis():
     assert not possible_crisis("ik volg een cursus over de meldcode", "faq", [])
 
 
+def test_a_danger_in_a_subordinate_clause_counts_in_the_werktoedeling_check():
+    """Review 7 of issue 16, finding 4: in a subordinate clause the verb comes last ("een jongen
+    die suicidaal is"); the check heard only "is suicidaal". All failed before."""
+    for text in ("Mag onze stagiair alleen bij een jongen blijven die nu suïcidaal is?",
+                 "mag onze pm'er bij een jongen blijven die suicidaal is",
+                 "kan de ondersteuner naar een meisje dat in gevaar is",
+                 "mag een stagiaire begeleiden bij een jongere die suicidale gedachten heeft",
+                 "mag onze begeleider bij een jongen die dreigt met zelfmoord"):
+        assert possible_crisis(text, "werktoedeling_vraag", UNSURE), text
+        assert _after_the_net(text, "inform") == "crisis", text
+    # The danger as the setting of a task, in the past, stays calm.
+    assert not possible_crisis("mag een stagiair een jongere begeleiden die suicidaal was",
+                               "werktoedeling_vraag", UNSURE)
+
+
 DOMESTIC_VIOLENCE_NOW = (
     "mijn ouders slaan mij", "mijn ouders slaan me als ik te laat thuis ben", "mijn vader slaat ons",
     "hij slaat de kinderen", "de vader die de kinderen slaat", "mijn stiefvader slaat het kind",

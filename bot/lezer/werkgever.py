@@ -49,13 +49,15 @@ UNDER = ["onder verantwoordelijkheid", "onder de verantwoordelijkheid", "onder t
 # "Duaal" or "deeltijd" alone does not say hbo or wo: an mbo can be duaal too (review 3, finding 11).
 # Only programmes the sources name as leading to registration (README routes); "hbo", "master" or
 # "traineeship" alone can be hbo bedrijfskunde or an mbo course (review 4 of issue 16, finding 5).
-TRAINING_YES = ["social work", "sociaal werk", "sw", "pedagogiek", "sph", "mwd", "toegepaste psychologie",
+# "Sociaal werk" or "sw" alone can be mbo Sociaal Werk (publieke-bronnen B.5): only with "hbo" or
+# "deeltijd" (an hbo form) does it lead to registration; else the question is asked (review 7, finding 2).
+TRAINING_YES = ["social work", "hbo sociaal werk", "hbo sw", "deeltijd sociaal werk", "deeltijd sw", "pedagogiek", "sph", "mwd", "toegepaste psychologie",
                 "orthopedagogiek", "master jeugdzorg", "master psychologie", "master pedagogiek", "evc",
                 "traject naar registratie", "registratietraject", "45 ec", "aanvullende scholing", "praktijkprogramma",
                 "opleiding tot jeugdbeschermer", "opleiding tot jeugdzorgwerker", "richting skj", "richting registratie",
                 "naar registratie", "traineeship richting skj"]
 # Words just before a training that say someone is doing it now ("doet deeltijd sw").
-STUDYING = {"volgt", "studeert", "deeltijd", "duaal", "duale", "bezig", "student", "studente", "opleiding"}
+STUDYING = {"volgt", "doet", "studeert", "deeltijd", "duaal", "duale", "bezig", "student", "studente", "opleiding"}
 TRAINING_NO = ["mbo", "bbl", "mbo 4", "mbo niveau", "roc", "geen opleiding", "niet in opleiding", "volgt niks",
                "volgt niets", "doet geen opleiding"]
 NO_INDICATORS = ["geen indicatoren", "geen van de indicatoren", "geen van alle", "geen van die", "niets daarvan",
