@@ -204,6 +204,16 @@ def test_a_danger_in_a_subordinate_clause_counts_in_the_werktoedeling_check():
                                "werktoedeling_vraag", UNSURE)
 
 
+def test_exploitation_and_honour_based_violence_are_in_the_net():
+    """Review 7 of issue 16, finding 10: these kinds of abuse are often told without "misbruik"
+    or "mishandeling"; all failed before. A course about them stays calm."""
+    for text in ("mijn dochter van 15 heeft een loverboy", "ik denk dat ze wordt uitgebuit",
+                 "een meisje uit mijn klas wordt bedreigd met eerwraak",
+                 "mijn nichtje moet deze zomer besneden worden", "hij bedreigde haar met een mes"):
+        assert possible_crisis(text, "out_of_scope", UNSURE), text
+    assert not possible_crisis("ik volg een training over loverboys", "faq", [])
+
+
 DOMESTIC_VIOLENCE_NOW = (
     "mijn ouders slaan mij", "mijn ouders slaan me als ik te laat thuis ben", "mijn vader slaat ons",
     "hij slaat de kinderen", "de vader die de kinderen slaat", "mijn stiefvader slaat het kind",
