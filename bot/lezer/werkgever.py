@@ -160,6 +160,8 @@ def _catalogues() -> dict[str, Catalogus]:
         "no_indicators": catalogus({"nee": NO_INDICATORS}),
         "other_registers": catalogus({"ander": OTHER_REGISTERS}),
         "writing": catalogus({"schrijven": WRITING}),
+        # The document a writing task is about, for "..., mag zij het opstellen?" (werktoedeling.yml, `document`)
+        "document": catalogus({t["id"]: t["document"] for t in data["taken"] if t.get("document")}),
         "essential": catalogus({"essentieel": ESSENTIAL}),
         "big_beroep": catalogus({k: v for k, v in data["big_beroepen"].items() if k != "bronnen"}),
     }
@@ -284,7 +286,8 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
             lezing.feiten["taak"] = "plan_schrijven"
         else:
             document = next((v for v in cat["taak"].find_all(text) if v.exact
-                             and (wt.entry("taken", v.item) or {}).get("soort") == "ondersteunend"), None)
+                             and (wt.entry("taken", v.item) or {}).get("soort") == "ondersteunend"),
+                            cat["document"].first(text))
             if document:
                 _take(lezing, "taak", document)
     if workers:
