@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+import uuid
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -88,6 +89,31 @@ def conversation(tracker: Tracker) -> list[tuple[str, str]]:
     return messages
 
 
+REQUEST_IDS = uuid.UUID("5b0f4a52-2d1c-4c55-9a57-6f1d1e0a7c18")  # namespace of our request ids
+
+
+def request_id(tracker: Tracker) -> str:
+    """The case's request id, the same every time this confirmation is handled.
+
+    Made from the conversation and the summary the person confirmed (the last bot
+    message before their latest message). That summary is stored in the tracker a turn
+    earlier, so it is the same when the final action runs twice for one turn, and when
+    Rasa lost the turn and the person sends "Versturen" again (a new message, with a new
+    id and time). A new handoff shows a new summary, so it gets a new id."""
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    before = events[:users[-1]] if users else events
+    summary = next((e for e in reversed(before) if e.get("event") == "bot" and e.get("timestamp")), None)
+    if summary is not None:
+        turn = f"bot:{summary['timestamp']!r}"
+    elif users and (events[users[-1]].get("message_id") or events[users[-1]].get("timestamp")):
+        confirming = events[users[-1]]
+        turn = f"user:{confirming.get('message_id') or repr(confirming.get('timestamp'))}"
+    else:
+        return str(uuid.uuid4())  # nothing to derive it from (not seen in Rasa's trackers)
+    return str(uuid.uuid5(REQUEST_IDS, f"{tracker.sender_id}|{turn}"))
+
+
 def question_summary(tracker: Tracker) -> tuple[str, Aanvraag]:
     kind = soort(tracker)
     facts, advice, kop = feiten_en_advies(tracker, kind)
@@ -99,7 +125,7 @@ def question_summary(tracker: Tracker) -> tuple[str, Aanvraag]:
         gesprek_id=tracker.sender_id,
         naam=kluis.open_(slots.get("ov_naam")), email=kluis.open_(slots.get("ov_email")),
         telefoon=kluis.open_(slots.get("ov_telefoon")), organisatie=kluis.open_(slots.get("ov_organisatie")),
-        contactvoorkeur=slots.get("ov_contactvoorkeur"),
+        contactvoorkeur=slots.get("ov_contactvoorkeur"), aanvraag_id=request_id(tracker),
     )
     return text, aanvraag
 
@@ -232,7 +258,7 @@ class ActionOverdrachtAfronden(Action):
             dispatcher.utter_message(response="utter_ov_niets_bewaard")
             return forget
         _, aanvraag = question_summary(tracker)
-        referentie = hand_over(aanvraag, case_store(), Outbox())
+        referentie = hand_over(aanvraag, case_store, Outbox())
         if referentie is None:
             dispatcher.utter_message(response="utter_ov_in_wachtrij")
             dispatcher.utter_message(json_message={"type": "overdracht", "referentie": None, "status": "in_wachtrij"})

@@ -5,7 +5,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import overdracht as ov
 from bot import kluis
+from bot.zaken.model import Zaak
 from bot.zaken.opslag import CaseStore
+from bot.zaken.outbox import Outbox
 from tests.helpers import CuttableProxy
 from tests.test_zaken import pg_database  # noqa: F401  (fixture)
 
@@ -129,3 +131,61 @@ def test_the_handoff_answers_stay_out_of_the_question_and_the_excerpt():
 def test_a_mistyped_contact_detail_is_an_attempt_not_a_new_question(requested, text, expected):
     assert FORM.attempted(requested, text) is expected
 
+
+
+@pytest.mark.asyncio
+async def test_the_first_handoff_after_start_while_the_database_is_down_goes_to_the_outbox(
+        pg_database, tmp_path, monkeypatch):  # noqa: F811
+    """Issue 18, point 1: opening the store (and its migration) failed outside the
+    handoff's error handling, so the case was lost and the person saw nothing."""
+    proxy = CuttableProxy("127.0.0.1", 5432)
+    monkeypatch.setenv("DATABASE_URL", f"postgresql://postgres@127.0.0.1:{proxy.port}/{pg_database}")
+    monkeypatch.setenv("OUTBOX_DIR", str(tmp_path / "outbox"))
+    ov.case_store.cache_clear()
+    try:
+        proxy.cut()
+        dispatcher = CollectingDispatcher()
+        await ov.ActionOverdrachtAfronden().run(dispatcher, tracker(READY), {})
+        assert dispatcher.messages[0]["response"] == "utter_ov_in_wachtrij"
+        assert dispatcher.messages[1]["custom"]["status"] == "in_wachtrij"
+        assert len(list((tmp_path / "outbox").glob("*.json"))) == 1
+        proxy.restore()
+        store = ov.case_store()  # the store opens (and migrates) once the database is back
+        assert len(Outbox(tmp_path / "outbox").flush(store)) == 1
+        store.engine.dispose()
+    finally:
+        ov.case_store.cache_clear()
+        proxy.close()
+
+
+CONFIRMED = [
+    *EVENTS,
+    {"event": "bot", "text": "Dit sturen we naar het deskundigenteam: ...", "timestamp": 1000.5},
+    {"event": "action", "name": "action_listen", "timestamp": 1000.6},
+    {"event": "user", "text": "/affirm", "timestamp": 1010.0, "message_id": "m1"},
+]
+
+
+@pytest.mark.asyncio
+async def test_the_same_confirmation_twice_gives_one_case_and_the_same_reference(tmp_path, monkeypatch):
+    """Issue 18, point 2: running the final action twice (Rasa crashed after the commit,
+    a proxy gave up, the person sent 'Versturen' again) made two cases."""
+    store = CaseStore(f"sqlite:///{tmp_path / 'cases.db'}")
+    store.migrate()
+    monkeypatch.setattr(ov, "case_store", lambda: store)
+    resent = [*CONFIRMED[:-1], {"event": "user", "text": "/affirm", "timestamp": 1075.0, "message_id": "m2"}]
+    shown = []
+    for events in (CONFIRMED, CONFIRMED, resent):
+        dispatcher = CollectingDispatcher()
+        await ov.ActionOverdrachtAfronden().run(dispatcher, tracker(READY, events=events), {})
+        shown.append(dispatcher.messages[1]["custom"]["referentie"])
+        assert shown[-1] in dispatcher.messages[0]["text"]
+    assert shown[0] is not None and shown == [shown[0]] * 3
+    with store.session() as session:
+        assert session.query(Zaak).count() == 1
+    # Another handoff later in the same conversation (a new summary) is a new case.
+    later = [*CONFIRMED, {"event": "bot", "text": "Dit sturen we ...", "timestamp": 2000.0},
+             {"event": "user", "text": "/affirm", "timestamp": 2010.0}]
+    dispatcher = CollectingDispatcher()
+    await ov.ActionOverdrachtAfronden().run(dispatcher, tracker(READY, events=later), {})
+    assert dispatcher.messages[1]["custom"]["referentie"] not in (None, shown[0])

@@ -96,10 +96,10 @@ def test_outbox_keeps_a_case_while_postgres_is_unreachable_and_delivers_it_later
     store.migrate()
     outbox = Outbox(tmp_path / "outbox")
     try:
-        assert hand_over(aanvraag(), store, outbox).startswith("AKB-")
+        assert hand_over(aanvraag(), lambda: store, outbox).startswith("AKB-")
         proxy.cut()  # the database goes away mid-test
         request = aanvraag()
-        assert hand_over(request, store, outbox) is None
+        assert hand_over(request, lambda: store, outbox) is None
         [waiting] = outbox.pending()
         assert json.loads(waiting.read_text())["aanvraag_id"] == request.aanvraag_id
         assert outbox.flush(store) == []  # still down: nothing lost, nothing stored

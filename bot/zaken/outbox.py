@@ -11,6 +11,7 @@ import logging
 import os
 from dataclasses import asdict
 from pathlib import Path
+from typing import Callable
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -65,12 +66,15 @@ class Outbox:
         return stored
 
 
-def hand_over(aanvraag: Aanvraag, store: CaseStore, outbox: Outbox) -> str | None:
-    """Stores the case and returns its reference; on a database error, keeps it in the
-    outbox and returns None (the caller tells the user honestly)."""
+def hand_over(aanvraag: Aanvraag, open_store: Callable[[], CaseStore], outbox: Outbox) -> str | None:
+    """Stores the case and returns its reference; on any failure, keeps it in the outbox
+    and returns None (the caller tells the user honestly).
+
+    The store is opened here, inside the error handling: opening it runs the migration,
+    which is the first thing to fail when the database is down after a start."""
     try:
-        return store.create(aanvraag)
-    except SQLAlchemyError as error:
-        logger.warning("Case store unreachable (%s); case kept in the outbox", type(error).__name__)
+        return open_store().create(aanvraag)
+    except Exception as error:  # whatever went wrong, the case must not be lost
+        logger.warning("Case store failed (%s); case kept in the outbox", type(error).__name__)
         outbox.put(aanvraag)
         return None
