@@ -1,5 +1,6 @@
-"""'Verwijder mijn gegevens': wipes the contact details of this conversation's open cases
-and has the tracker store delete the conversation itself (extensions/privacy_store.py)."""
+"""'Verwijder mijn gegevens': wipes the contact details of this conversation's cases (also
+those waiting in the outbox) and has the tracker store delete the conversation itself
+(extensions/privacy_store.py)."""
 from __future__ import annotations
 
 from typing import Any
@@ -11,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.overdracht import case_store
 from bot.zaken.behandeling import erase_contact
+from bot.zaken.outbox import Outbox
 
 
 class ActionGegevensVerwijderen(Action):
@@ -19,6 +21,7 @@ class ActionGegevensVerwijderen(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
+        Outbox().erase_contact(tracker.sender_id)  # needs no database: also when it is down
         try:
             referenties = erase_contact(case_store(), tracker.sender_id)
         except SQLAlchemyError:

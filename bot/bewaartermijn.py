@@ -5,8 +5,10 @@
 
 Conversations (Rasa's `events` table at TRACKER_STORE_URL) go when their last event is
 older than BEWAAR_GESPREKKEN_DAGEN (default 30). Closed cases go when they were created
-longer than BEWAAR_ZAKEN_DAGEN ago (default 365); open cases are never purged. The audit
-log keeps one line per purged case, with its reference only.
+longer than BEWAAR_ZAKEN_DAGEN ago (default 365); open cases are never purged. A case
+goes with its notes and notifications, and the audit lines about it lose their link to
+it; in the same transaction the audit log gets one line per purged case, with its
+reference only.
 """
 from __future__ import annotations
 
@@ -17,11 +19,11 @@ import sys
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, create_engine, text
+from sqlalchemy import bindparam, create_engine, select, text, update
 
-from bot.zaken.behandeling import audit
-from bot.zaken.model import Zaak
+from bot.zaken.model import Audit, Zaak
 from bot.zaken.opslag import CaseStore
+
 
 @dataclass
 class Termijnen:
@@ -53,19 +55,39 @@ def purge_conversations(tracker_url: str, days: int, now: float | None = None, d
     return len(old)
 
 
-def purge_cases(store: CaseStore, days: int, now: dt.datetime | None = None, dry: bool = False) -> list[str]:
+@dataclass
+class Opgeschoond:
+    """What a purge of cases did (or, dry, would do)."""
+
+    referenties: list[str]
+    notities: int = 0
+    meldingen: int = 0
+    auditregels: int = 0  # audit lines that no longer point to a case
+
+    def zin(self) -> str:
+        return (f"{len(self.referenties)} zaken, met {self.notities} notities en {self.meldingen} meldingen; "
+                f"{self.auditregels} auditregels wijzen niet meer naar een zaak")
+
+
+def purge_cases(store: CaseStore, days: int, now: dt.datetime | None = None, dry: bool = False) -> Opgeschoond:
+    """Deletes closed cases created more than `days` ago, in one transaction: all of
+    them with what belongs to them, or (on any error) none."""
     limit = (now or dt.datetime.utcnow()) - dt.timedelta(days=days)
     with store.session() as session:
-        zaken = list(session.query(Zaak).filter(Zaak.status == "afgerond", Zaak.aangemaakt < limit))
-        references = [z.referentie for z in zaken]
-        if not dry:
-            for zaak in zaken:
-                session.delete(zaak)
-            session.commit()
-    if not dry:
-        for referentie in references:
-            audit(store, "bewaartermijn", "zaak_verwijderd", None, referentie)
-    return references
+        zaken = list(session.scalars(select(Zaak).where(Zaak.status == "afgerond", Zaak.aangemaakt < limit)))
+        ids = [z.id for z in zaken]
+        report = Opgeschoond([z.referentie for z in zaken], sum(len(z.notities) for z in zaken),
+                             sum(len(z.meldingen) for z in zaken))
+        report.auditregels = session.query(Audit).filter(Audit.zaak_id.in_(ids)).count() if ids else 0
+        if dry or not ids:
+            return report
+        # SQLite does not enforce the foreign key's ON DELETE SET NULL: do it here.
+        session.execute(update(Audit).where(Audit.zaak_id.in_(ids)).values(zaak_id=None))
+        for zaak in zaken:
+            session.delete(zaak)  # its notes and notifications go with it (model cascade)
+            session.add(Audit(gebruiker="bewaartermijn", actie="zaak_verwijderd", details=zaak.referentie))
+        session.commit()
+    return report
 
 
 def main() -> int:
@@ -82,8 +104,8 @@ def main() -> int:
         print("TRACKER_STORE_URL niet gezet: gesprekken overgeslagen.", file=sys.stderr)
     store = CaseStore()
     store.migrate()
-    zaken = purge_cases(store, termijnen.zaken_dagen, dry=args.droog)
-    print(f"Afgeronde zaken ouder dan {termijnen.zaken_dagen} dagen: {len(zaken)}"
+    report = purge_cases(store, termijnen.zaken_dagen, dry=args.droog)
+    print(f"Afgeronde zaken ouder dan {termijnen.zaken_dagen} dagen: {report.zin()}"
           + (" (droog)" if args.droog else " verwijderd"))
     return 0
 

@@ -11,7 +11,9 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot import kluis
 from bot.bewaartermijn import purge_cases, purge_conversations
 from bot.zaken import behandeling
+from bot.zaken.model import Audit, Melding, Notitie
 from bot.zaken.opslag import Aanvraag, CaseStore
+from bot.zaken.outbox import Outbox
 from extensions.privacy_store import CONTACT_MARK, RedigerendeSQLTrackerStore
 from tests.test_zaken import pg_database  # noqa: F401  (fixture)
 
@@ -115,13 +117,13 @@ def make_case(cases: CaseStore, gesprek_id: str) -> str:
                                  email="noor@voorbeeld.nl", contactvoorkeur="email"))
 
 
-def test_erasure_from_the_chat_wipes_contact_details_of_open_cases(tmp_path):
+def test_erasure_from_the_chat_wipes_contact_details_of_the_conversations_cases(tmp_path):
     cases = CaseStore(f"sqlite:///{tmp_path / 'cases.db'}")
     cases.migrate()
     open_ref, closed_ref, other_ref = (make_case(cases, g) for g in ("g1", "g1", "g2"))
     behandeling.set_status(cases, closed_ref, "in_behandeling", "anna")
     behandeling.set_status(cases, closed_ref, "afgerond", "anna")
-    assert behandeling.erase_contact(cases, "g1") == [open_ref]
+    assert behandeling.erase_contact(cases, "g1", Outbox(tmp_path / "outbox")) == [open_ref, closed_ref]
     assert cases.case(open_ref).email is None and cases.case(open_ref).contact_gewist
     assert cases.case(other_ref).email == "noor@voorbeeld.nl"
     assert any(a.actie == "contact_gewist" for a in behandeling.audit_log(cases))
@@ -138,6 +140,71 @@ def test_the_team_can_erase_a_case_and_closed_cases_expire(tmp_path):
     behandeling.set_status(cases, old, "in_behandeling", "anna")
     behandeling.set_status(cases, old, "afgerond", "anna")
     later = dt.datetime.utcnow() + dt.timedelta(days=400)
-    assert purge_cases(cases, 365, now=dt.datetime.utcnow()) == []
-    assert purge_cases(cases, 365, now=later) == [old]
+    assert purge_cases(cases, 365, now=dt.datetime.utcnow()).referenties == []
+    assert purge_cases(cases, 365, now=later).referenties == [old]
     assert cases.case(old) is None and cases.case(ref) is not None  # open cases stay
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def cases(request, tmp_path):
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'cases.db'}"
+    else:
+        url = f"postgresql://postgres@127.0.0.1:5432/{request.getfixturevalue('pg_database')}"
+    cases = CaseStore(url)
+    cases.migrate()
+    yield cases
+    cases.engine.dispose()
+
+
+def close(cases: CaseStore, reference: str) -> None:
+    behandeling.set_status(cases, reference, "in_behandeling", "anna")
+    behandeling.set_status(cases, reference, "afgerond", "anna")
+
+
+def test_an_expired_closed_case_with_a_note_is_purged_with_all_that_refers_to_it(cases, monkeypatch):
+    """Issue 18, point 4: the ORM set the note's case id to NULL, which the schema
+    forbids, so the whole purge rolled back: no expired case was ever deleted."""
+    monkeypatch.setenv("MELDING_WEBHOOK_URL", "http://127.0.0.1:9/hook")  # each case gets a notification
+    old, still_open = make_case(cases, "g1"), make_case(cases, "g2")
+    behandeling.add_note(cases, old, "teruggebeld", "anna")
+    behandeling.add_note(cases, still_open, "wacht op antwoord", "anna")
+    close(cases, old)
+    old_id = cases.case(old).id
+    later = dt.datetime.utcnow() + dt.timedelta(days=400)
+    report = purge_cases(cases, 365, now=later)
+    assert report.referenties == [old] and (report.notities, report.meldingen) == (1, 1)
+    assert report.auditregels >= 3  # the note and two status steps
+    assert cases.case(old) is None
+    with cases.session() as session:
+        assert session.query(Notitie).filter_by(zaak_id=old_id).count() == 0
+        assert session.query(Melding).filter_by(zaak_id=old_id).count() == 0
+        assert session.query(Audit).filter_by(zaak_id=old_id).count() == 0
+        [line] = session.query(Audit).filter_by(actie="zaak_verwijderd").all()
+        assert line.details == old
+    kept = behandeling.case(cases, still_open)  # an open case is never purged, however old
+    assert [n.tekst for n in kept.notities] == ["wacht op antwoord"] and len(kept.meldingen) == 1
+
+
+def test_erasure_covers_closed_cases_the_outbox_and_dead_letters(cases, tmp_path, monkeypatch):
+    """Issue 18, point 5: closed cases were skipped, and a case still in the outbox
+    was stored with the name and e-mail address after the person had erased them."""
+    monkeypatch.setenv("OUTBOX_DIR", str(tmp_path / "outbox"))
+    outbox = Outbox()
+    closed = make_case(cases, "g1")
+    close(cases, closed)
+    waiting = Aanvraag(soort="overig", vraag="Vraag", gesprek_id="g1", naam="Noor", email="noor@voorbeeld.nl")
+    other = Aanvraag(soort="overig", vraag="Vraag", gesprek_id="g2", naam="Bo", email="bo@voorbeeld.nl")
+    refused = Aanvraag(soort="overig", vraag=None, gesprek_id="g1", naam="Noor", email="noor@voorbeeld.nl")
+    outbox.put(refused)
+    outbox.flush(cases)  # refused: a dead letter with the contact details
+    outbox.put(waiting)
+    outbox.put(other)
+    behandeling.erase_contact(cases, "g1")
+    zaak = cases.case(closed)
+    assert zaak.email is None and zaak.naam is None and zaak.contact_gewist
+    stored = {cases.case(r).aanvraag_id: cases.case(r) for r in outbox.flush(cases)}
+    assert stored[waiting.aanvraag_id].email is None and stored[waiting.aanvraag_id].contact_gewist
+    assert stored[other.aanvraag_id].email == "bo@voorbeeld.nl"
+    [letter] = cases.dead_letters()
+    assert "noor" not in letter.inhoud.lower() and "IntegrityError" in letter.reden

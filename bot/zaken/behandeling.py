@@ -1,5 +1,9 @@
 """What the deskundigenteam does with cases: list, claim, change status, notes,
-export; team accounts; and the audit log that records every one of these actions."""
+export; team accounts; and the audit log that records every one of these actions.
+
+A change and its audit line are written in one transaction (`_log` adds the line to
+the change's session): a change is never stored without its line, nor a line without
+its change."""
 from __future__ import annotations
 
 import csv
@@ -7,14 +11,16 @@ import datetime as dt
 import hashlib
 import hmac
 import io
+import json
 import os
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
-from bot.zaken.model import SOORTEN, STATUSSEN, Audit, Gebruiker, Notitie, Zaak
+from bot.zaken.model import SOORTEN, STATUSSEN, Audit, DodeBrief, Gebruiker, Notitie, Zaak
 from bot.zaken.opslag import CaseStore
+from bot.zaken.outbox import Outbox
 
 # Allowed status steps: nieuw -> in_behandeling -> afgerond (and back, with a trace).
 OVERGANGEN = {"nieuw": {"in_behandeling"}, "in_behandeling": {"afgerond", "nieuw"}, "afgerond": {"in_behandeling"}}
@@ -30,9 +36,14 @@ class Filter:
 
 
 def audit(store: CaseStore, gebruiker: str, actie: str, zaak_id: int | None = None, details: str = "") -> None:
+    """An audit line for something that changes nothing (logging in, viewing, exporting)."""
     with store.session() as session:
-        session.add(Audit(gebruiker=gebruiker, actie=actie, zaak_id=zaak_id, details=details[:500]))
+        _log(session, gebruiker, actie, zaak_id, details)
         session.commit()
+
+
+def _log(session: Session, gebruiker: str, actie: str, zaak_id: int | None = None, details: str = "") -> None:
+    session.add(Audit(gebruiker=gebruiker, actie=actie, zaak_id=zaak_id, details=details[:500]))
 
 
 def cases(store: CaseStore, filters: Filter) -> list[Zaak]:
@@ -64,9 +75,8 @@ def claim(store: CaseStore, referentie: str, gebruiker: str, voor: str | None = 
         zaak.behandelaar = voor or gebruiker
         if zaak.status == "nieuw":
             zaak.status = "in_behandeling"
+        _log(session, gebruiker, "toewijzen", zaak.id, f"aan {voor or gebruiker}")
         session.commit()
-        zaak_id = zaak.id
-    audit(store, gebruiker, "toewijzen", zaak_id, f"aan {voor or gebruiker}")
 
 
 def set_status(store: CaseStore, referentie: str, status: str, gebruiker: str) -> bool:
@@ -75,9 +85,8 @@ def set_status(store: CaseStore, referentie: str, status: str, gebruiker: str) -
         if status not in OVERGANGEN.get(zaak.status, set()):
             return False
         old, zaak.status = zaak.status, status
+        _log(session, gebruiker, "status", zaak.id, f"{old} -> {status}")
         session.commit()
-        zaak_id = zaak.id
-    audit(store, gebruiker, "status", zaak_id, f"{old} -> {status}")
     return True
 
 
@@ -85,9 +94,8 @@ def add_note(store: CaseStore, referentie: str, tekst: str, gebruiker: str) -> N
     with store.session() as session:
         zaak = session.scalar(select(Zaak).where(Zaak.referentie == referentie))
         session.add(Notitie(zaak_id=zaak.id, auteur=gebruiker, tekst=tekst[:5000]))
+        _log(session, gebruiker, "notitie", zaak.id)
         session.commit()
-        zaak_id = zaak.id
-    audit(store, gebruiker, "notitie", zaak_id)
 
 
 def export_csv(store: CaseStore, filters: Filter, gebruiker: str) -> str:
@@ -128,8 +136,8 @@ def create_user(store: CaseStore, naam: str, wachtwoord: str) -> None:
         raise ValueError("Een wachtwoord heeft minstens 12 tekens.")
     with store.session() as session:
         session.add(Gebruiker(naam=naam, wachtwoord_hash=hash_password(wachtwoord)))
+        _log(session, "beheer", "gebruiker_aangemaakt", details=naam)
         session.commit()
-    audit(store, "beheer", "gebruiker_aangemaakt", details=naam)
 
 
 def verify_user(store: CaseStore, naam: str, wachtwoord: str) -> bool:
@@ -149,19 +157,24 @@ def user_names(store: CaseStore) -> list[str]:
 CONTACTVELDEN = ("naam", "email", "telefoon", "organisatie")
 
 
-def erase_contact(store: CaseStore, gesprek_id: str) -> list[str]:
-    """"Verwijder mijn gegevens" in the chat: the contact details of this conversation's
-    open cases are wiped; the case itself stays, so the team sees that it happened."""
+def erase_contact(store: CaseStore, gesprek_id: str, outbox: Outbox | None = None) -> list[str]:
+    """"Verwijder mijn gegevens" in the chat: the contact details of every case of this
+    conversation are wiped (open and closed), also of a case still waiting in the outbox
+    and of a dead letter; the case itself stays, so the team sees that it happened.
+
+    The outbox goes first: it needs no database, and a case waiting there must not be
+    stored with the details later."""
+    (outbox or Outbox()).erase_contact(gesprek_id)
     with store.session() as session:
         zaken = list(session.scalars(select(Zaak).where(
-            Zaak.gesprek_id == gesprek_id, Zaak.status != "afgerond", Zaak.contact_gewist.is_(False))))
+            Zaak.gesprek_id == gesprek_id, Zaak.contact_gewist.is_(False))))
         for zaak in zaken:
             _wipe(zaak)
+            _log(session, "gebruiker (chat)", "contact_gewist", zaak.id, "op verzoek in het gesprek")
+        for brief in session.scalars(select(DodeBrief).where(DodeBrief.gesprek_id == gesprek_id)):
+            brief.inhoud = _wiped_letter(brief.inhoud)
         session.commit()
-        gewist = [(z.id, z.referentie) for z in zaken]
-    for zaak_id, referentie in gewist:
-        audit(store, "gebruiker (chat)", "contact_gewist", zaak_id, "op verzoek in het gesprek")
-    return [referentie for _, referentie in gewist]
+        return [z.referentie for z in zaken]
 
 
 def erase_case(store: CaseStore, referentie: str, gebruiker: str) -> bool:
@@ -175,9 +188,8 @@ def erase_case(store: CaseStore, referentie: str, gebruiker: str) -> bool:
         zaak.vraag, zaak.antwoorden, zaak.advies, zaak.gesprek = "[gewist op verzoek]", {}, None, []
         for notitie in zaak.notities:
             session.delete(notitie)
+        _log(session, gebruiker, "zaak_gewist", zaak.id, "op verzoek")
         session.commit()
-        zaak_id = zaak.id
-    audit(store, gebruiker, "zaak_gewist", zaak_id, "op verzoek")
     return True
 
 
@@ -185,3 +197,42 @@ def _wipe(zaak: Zaak) -> None:
     for veld in CONTACTVELDEN:
         setattr(zaak, veld, None)
     zaak.contact_gewist = True
+
+
+def _wiped_letter(inhoud: str) -> str:
+    """A dead letter's entry without contact details; an unreadable one is dropped
+    (it may hold them, and nobody can use it)."""
+    try:
+        values = json.loads(inhoud)
+        values.update({veld: None for veld in CONTACTVELDEN}, contact_gewist=True)
+        return json.dumps(values, ensure_ascii=False)
+    except (ValueError, AttributeError):
+        return "[gewist op verzoek]"
+
+
+# --- dead letters: outbox entries the case store refused -------------------------------
+
+def dead_letters(store: CaseStore) -> list[DodeBrief]:
+    with store.session() as session:
+        return list(session.scalars(select(DodeBrief).order_by(DodeBrief.tijd)))
+
+
+def letter_fields(brief: DodeBrief) -> dict:
+    """What the team needs to help the person, from the entry as it was stored."""
+    try:
+        values = json.loads(brief.inhoud)
+        return values if isinstance(values, dict) else {}
+    except ValueError:
+        return {}
+
+
+def resolve_dead_letter(store: CaseStore, brief_id: int, gebruiker: str) -> bool:
+    """The team handled it (made a case by hand, or contacted the person): it goes."""
+    with store.session() as session:
+        brief = session.get(DodeBrief, brief_id)
+        if brief is None:
+            return False
+        session.delete(brief)
+        _log(session, gebruiker, "dode_brief_afgehandeld", details=brief.aanvraag_id[:100])
+        session.commit()
+    return True

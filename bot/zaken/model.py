@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
@@ -36,10 +36,14 @@ class Zaak(Base):
     antwoorden = Column(JSON, nullable=False, default=dict)
     advies = Column(JSON)
     gesprek = Column(JSON, nullable=False, default=list)
-    gesprek_id = Column(String(100))
+    gesprek_id = Column(String(255), index=True)  # Rasa's sender id: up to 255 characters
     contact_gewist = Column(Boolean, nullable=False, default=False)
-    notities = relationship("Notitie", back_populates="zaak", order_by="Notitie.aangemaakt")
-    meldingen = relationship("Melding", back_populates="zaak", order_by="Melding.id")
+    # Deleting a case deletes its notes and notifications with it (the ORM would
+    # otherwise set their zaak_id to NULL, which the schema forbids).
+    notities = relationship("Notitie", back_populates="zaak", order_by="Notitie.aangemaakt",
+                            cascade="all, delete-orphan")
+    meldingen = relationship("Melding", back_populates="zaak", order_by="Melding.id",
+                             cascade="all, delete-orphan")
 
 
 class Notitie(Base):
@@ -53,9 +57,12 @@ class Notitie(Base):
 
 
 class Melding(Base):
-    """One notification to the team about a new case, per channel, with its retries."""
+    """One notification to the team about a new case, per channel, with its retries.
+
+    One row per case and channel (the idempotency key, see bot.zaken.meldingen)."""
 
     __tablename__ = "meldingen"
+    __table_args__ = (UniqueConstraint("zaak_id", "kanaal", name="uq_meldingen_zaak_kanaal"),)
     id = Column(Integer, primary_key=True)
     zaak_id = Column(Integer, ForeignKey("zaken.id", ondelete="CASCADE"), nullable=False)
     kanaal = Column(String(20), nullable=False)   # email or webhook
@@ -64,6 +71,7 @@ class Melding(Base):
     laatste_fout = Column(Text)
     volgende_poging = Column(DateTime, nullable=False, default=nu)
     verzonden = Column(DateTime)
+    aangemaakt = Column(DateTime, default=nu)  # the give-up time counts from here
     zaak = relationship("Zaak", back_populates="meldingen")
 
 
@@ -85,3 +93,18 @@ class Audit(Base):
     actie = Column(String(40), nullable=False)
     zaak_id = Column(Integer, ForeignKey("zaken.id", ondelete="SET NULL"))
     details = Column(Text)
+
+
+class DodeBrief(Base):
+    """An outbox entry the case store refused (or could not read): set aside, with the
+    reason, so the rest of the outbox flows and the team sees it in the inbox.
+
+    Text columns only, so whatever made the case fail cannot make this fail too."""
+
+    __tablename__ = "dode_brieven"
+    id = Column(Integer, primary_key=True)
+    tijd = Column(DateTime, nullable=False, default=nu)
+    aanvraag_id = Column(Text, nullable=False)  # the outbox file's name
+    gesprek_id = Column(Text)
+    reden = Column(Text, nullable=False)
+    inhoud = Column(Text, nullable=False)  # the entry as it was, contact details included

@@ -16,13 +16,17 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.zaken.model import Melding, Zaak
+from bot.zaken.model import DodeBrief, Melding, Zaak
 
 MIGRATIONS = Path(__file__).parent / "migraties"
 DEFAULT_URL = f"sqlite:///{Path(__file__).resolve().parents[2] / 'var' / 'cases.db'}"
+# Errors that say "the database cannot be reached now", not "this case is wrong": the
+# outbox waits for the first and sets an entry aside for the others.
+UNREACHABLE = (OperationalError, InterfaceError, DisconnectionError, PoolTimeout)
 
 
 def database_url() -> str:
@@ -54,6 +58,7 @@ class Aanvraag:
     telefoon: str | None = None
     organisatie: str | None = None
     contactvoorkeur: str | None = None
+    contact_gewist: bool = False  # erased on request while the case waited in the outbox
     aanvraag_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     aangemaakt: str = field(default_factory=lambda: dt.datetime.utcnow().isoformat(timespec="seconds"))
 
@@ -89,21 +94,36 @@ class CaseStore:
                 return existing.referentie
             values = {k: v for k, v in vars(aanvraag).items() if k != "aangemaakt"}
             zaak = Zaak(**values, aangemaakt=dt.datetime.fromisoformat(aanvraag.aangemaakt))
-            session.add(zaak)
-            session.flush()
-            zaak.referentie = reference(zaak)
-            for channel in notification_channels():
-                session.add(Melding(zaak_id=zaak.id, kanaal=channel))
             try:
+                session.add(zaak)
+                session.flush()
+                zaak.referentie = reference(zaak)
+                for channel in notification_channels():
+                    session.add(Melding(zaak_id=zaak.id, kanaal=channel))
                 session.commit()
-            except IntegrityError:  # another instance stored the same request meanwhile
+            except IntegrityError:
+                # Another instance stored the same request meanwhile (its insert is seen
+                # at our flush): that one's reference. Any other conflict is raised.
                 session.rollback()
-                return self.create(aanvraag)
+                existing = session.scalar(select(Zaak.referentie).where(Zaak.aanvraag_id == aanvraag.aanvraag_id))
+                if existing is None:
+                    raise
+                return existing
             return zaak.referentie
 
     def case(self, referentie: str) -> Zaak | None:
         with self.session() as session:
             return session.scalar(select(Zaak).where(Zaak.referentie == referentie))
+
+    def set_aside(self, aanvraag_id: str, inhoud: str, reden: str, gesprek_id: str | None) -> None:
+        """Records an outbox entry the store refused as a dead letter (bot.zaken.outbox)."""
+        with self.session() as session:
+            session.add(DodeBrief(aanvraag_id=aanvraag_id, inhoud=inhoud, reden=reden, gesprek_id=gesprek_id))
+            session.commit()
+
+    def dead_letters(self) -> list[DodeBrief]:
+        with self.session() as session:
+            return list(session.scalars(select(DodeBrief).order_by(DodeBrief.id)))
 
     def due_notifications(self, now: dt.datetime) -> Iterator[tuple[int, str, str]]:
         """(notification id, channel, case reference) for notifications to send now."""

@@ -13,9 +13,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from bot.zaken.opslag import Aanvraag, CaseStore
+from bot.zaken.opslag import UNREACHABLE, Aanvraag, CaseStore
 
 logger = logging.getLogger(__name__)
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "var" / "outbox"
@@ -52,18 +50,81 @@ class Outbox:
     def flush(self, store: CaseStore) -> list[str]:
         """Hands every waiting case to the store; returns the references it got.
 
-        Stops at the first database error and leaves the rest for the next try.
-        """
+        Stops when the database cannot be reached and leaves the rest for the next try.
+        An entry the store refuses, or a file that cannot be read, is set aside as a dead
+        letter with its reason (the team sees it in the inbox): one bad entry must not
+        keep the good ones behind it waiting forever."""
         stored = []
         for path in self.pending():
-            aanvraag = Aanvraag(**json.loads(path.read_text(encoding="utf-8")))
+            inhoud = None
             try:
-                stored.append(store.create(aanvraag))
-            except SQLAlchemyError as error:
-                logger.warning("Outbox: database still unreachable (%s)", type(error).__name__)
+                inhoud = path.read_text(encoding="utf-8")
+                stored.append(store.create(Aanvraag(**json.loads(inhoud))))
+            except UNREACHABLE as error:
+                logger.warning("Outbox: database not reachable (%s); %d waiting",
+                               type(error).__name__, len(self.pending()))
                 break
+            except Exception as error:  # this entry only: set it aside, go on with the rest
+                if not self._set_aside(path, inhoud, error, store):
+                    break
+                continue
             path.unlink()
         return stored
+
+    def _set_aside(self, path: Path, inhoud: str | None, error: Exception, store: CaseStore) -> bool:
+        """Records the entry as a dead letter and removes its file; False when the
+        database went away meanwhile (the entry stays for the next round). When even
+        recording fails, the file moves to `dood/` (the worker's health check sees it)."""
+        reden = reason(error)
+        logger.error("Outbox: entry %s set aside as a dead letter (%s)", path.stem, type(error).__name__)
+        try:
+            store.set_aside(path.stem, inhoud if inhoud is not None else "", reden, _gesprek_id(inhoud))
+        except UNREACHABLE:
+            return False
+        except Exception as second:
+            logger.error("Outbox: could not record dead letter %s (%s); moved to dood/",
+                         path.stem, type(second).__name__)
+            self.dead_directory().mkdir(exist_ok=True)
+            os.replace(path, self.dead_directory() / path.name)
+            return True
+        path.unlink()
+        return True
+
+    def erase_contact(self, gesprek_id: str) -> int:
+        """"Verwijder mijn gegevens": the contact details of this conversation's waiting
+        cases are wiped (the case still goes to the team, marked as erased). Returns how
+        many. A file that cannot be read is left to the flush, which sets it aside."""
+        wiped = 0
+        for path in self.pending():
+            try:
+                aanvraag = Aanvraag(**json.loads(path.read_text(encoding="utf-8")))
+            except (OSError, ValueError, TypeError):
+                continue
+            if aanvraag.gesprek_id == gesprek_id and not aanvraag.contact_gewist:
+                aanvraag.naam = aanvraag.email = aanvraag.telefoon = aanvraag.organisatie = None
+                aanvraag.contact_gewist = True
+                if self.put(aanvraag) != path:  # a file not named by put()
+                    path.unlink()
+                wiped += 1
+        return wiped
+
+    def dead_directory(self) -> Path:
+        return self.directory / "dood"
+
+
+def reason(error: Exception) -> str:
+    """The error in one line, without the SQL parameters (they hold personal data)."""
+    detail = getattr(error, "orig", None) or error
+    first = (str(detail).strip().splitlines() or [""])[0]
+    return f"{type(error).__name__}: {first}"[:300]
+
+
+def _gesprek_id(inhoud: str | None) -> str | None:
+    try:
+        value = json.loads(inhoud or "").get("gesprek_id")
+        return value if isinstance(value, str) else None
+    except (ValueError, AttributeError):
+        return None
 
 
 def hand_over(aanvraag: Aanvraag, open_store: Callable[[], CaseStore], outbox: Outbox) -> str | None:
