@@ -108,6 +108,7 @@ async def logout(request: web.Request) -> web.Response:
 async def case_list(request: web.Request) -> web.Response:
     filters = filters_from(request.query)
     return render("lijst.html", zaken=behandeling.cases(store(request), filters), filter=filters,
+                  dode_brieven=len(behandeling.dead_letters(store(request))),
                   statussen=STATUSSEN, soorten=SOORTEN, gebruiker=user(request),
                   csrf=request["sessie"]["csrf"], query=request.query_string)
 
@@ -137,6 +138,18 @@ async def case_action(request: web.Request) -> web.Response:
     elif action == "wissen" and form.get("bevestig") == "ja":
         behandeling.erase_case(store(request), referentie, user(request))
     raise web.HTTPFound(f"/zaken/{referentie}")
+
+
+async def dead_letters(request: web.Request) -> web.Response:
+    """Cases the store refused from the outbox: the team helps these people by hand."""
+    brieven = [(b, behandeling.letter_fields(b)) for b in behandeling.dead_letters(store(request))]
+    behandeling.audit(store(request), user(request), "dode_brieven_bekijken", details=f"{len(brieven)}")
+    return render("dode_brieven.html", brieven=brieven, gebruiker=user(request), csrf=request["sessie"]["csrf"])
+
+
+async def dead_letter_handled(request: web.Request) -> web.Response:
+    behandeling.resolve_dead_letter(store(request), int(request.match_info["id"]), user(request))
+    raise web.HTTPFound("/dode-brieven")
 
 
 async def export(request: web.Request) -> web.Response:
@@ -172,6 +185,8 @@ def make_app(case_store: CaseStore | None = None, sessies: Sessies | None = None
         web.get("/", case_list),
         web.get("/export.csv", export),
         web.get("/audit", audit_page),
+        web.get("/dode-brieven", dead_letters),
+        web.post("/dode-brieven/{id:[0-9]+}/afgehandeld", dead_letter_handled),
         web.get("/zaken/{referentie}", case_page),
         web.post("/zaken/{referentie}/{actie:(toewijzen|status|notitie|wissen)}", case_action),
     ])

@@ -1,11 +1,16 @@
 """The inbox over HTTP: login, CSRF, session expiry, filters, handling, export, audit."""
+import datetime as dt
 import re
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
+from sqlalchemy import update
 
-from bot.zaken import behandeling
+from bot.zaken import behandeling, meldingen
+from bot.zaken.model import Melding
 from bot.zaken.opslag import Aanvraag, CaseStore
+from bot.zaken.outbox import Outbox
+from devtools.stack import free_port
 from inbox.app import make_app
 from inbox.sessies import Sessies
 
@@ -134,3 +139,48 @@ def test_passwords_are_hashed_and_short_ones_refused(store):
     with store.session() as session:
         stored = session.query(Gebruiker).filter_by(naam="anna").one().wachtwoord_hash
     assert stored.startswith("scrypt$") and PASSWORD not in stored
+
+
+@pytest.mark.asyncio
+async def test_dead_letters_are_shown_to_the_team_and_can_be_handled(store, tmp_path):
+    """Issue 18, point 3: an outbox entry the database refused is visible in the inbox,
+    with its reason and what the person asked, so the team can still help."""
+    outbox = Outbox(tmp_path / "outbox")
+    outbox.put(Aanvraag(soort="overig", vraag=None, naam="Noor", email="noor@voorbeeld.nl"))
+    outbox.flush(store)
+    client = await client_for(store)
+    try:
+        await login(client)
+        listing = await (await client.get("/")).text()
+        assert "niet als zaak opgeslagen" in listing
+        page = await (await client.get("/dode-brieven")).text()
+        assert "noor@voorbeeld.nl" in page and "IntegrityError" in page
+        [letter] = store.dead_letters()
+        await client.post(f"/dode-brieven/{letter.id}/afgehandeld", data={"csrf": csrf(page)})
+        assert store.dead_letters() == []
+        assert "niet als zaak opgeslagen" not in await (await client.get("/")).text()
+        assert "dode_brief_afgehandeld" in await (await client.get("/audit")).text()
+    finally:
+        await client.close()
+
+
+@pytest.mark.asyncio
+async def test_a_late_or_failed_notification_is_shown_on_the_case(store, monkeypatch):
+    """Issue 18, point 7: the team must see that nobody was told about a case."""
+    monkeypatch.setenv("MELDING_WEBHOOK_URL", f"http://127.0.0.1:{free_port()}/hook")  # nobody listens
+    reference = store.create(Aanvraag(soort="overig", vraag="Hallo"))
+    assert meldingen.send_due(store) == (0, 1)
+    client = await client_for(store)
+    try:
+        await login(client)
+        assert "vertraagd" in await (await client.get(f"/zaken/{reference}")).text()
+        assert "vertraagd" in await (await client.get("/")).text()
+        monkeypatch.setenv("MELDING_OPGEVEN_NA_UREN", "0")
+        with store.session() as session:
+            session.execute(update(Melding).values(volgende_poging=dt.datetime(2000, 1, 1)))
+            session.commit()
+        meldingen.send_due(store)
+        page = await (await client.get(f"/zaken/{reference}")).text()
+        assert "niet verzonden" in page and "Het team kreeg geen bericht" in page
+    finally:
+        await client.close()

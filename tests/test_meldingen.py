@@ -1,4 +1,5 @@
 """Notifications to the team: a real local SMTP server process and a webhook receiver."""
+import datetime as dt
 import json
 import mailbox
 import socket
@@ -133,3 +134,59 @@ def test_the_worker_flushes_the_outbox_and_notifies(store, smtp_server, tmp_path
     outbox.put(Aanvraag(soort="overig", vraag="Hallo?"))
     one_round(store, outbox)
     assert outbox.pending() == [] and len(mailbox.Maildir(maildir)) == 1
+
+
+class Crash(BaseException):
+    """The worker dies right after the mail went out, before it could record that."""
+
+
+class SendThenCrash:
+    def __init__(self, kanaal):
+        self.kanaal = kanaal
+
+    def send(self, *args):
+        self.kanaal.send(*args)
+        raise Crash()
+
+
+def smtp_env(monkeypatch, port):
+    monkeypatch.setenv("MELDING_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("MELDING_SMTP_PORT", str(port))
+    monkeypatch.setenv("MELDING_EMAIL_AAN", "team@allekansenbenut.test")
+
+
+def test_a_mail_sent_again_after_a_crash_carries_the_same_idempotency_key(store, smtp_server, monkeypatch):
+    """Issue 18, point 7: a crash between sending and recording sent a second, unrelated
+    mail. It may still be sent twice, but with one Message-ID per case and channel, so
+    the team's mail system shows it once."""
+    port, maildir = smtp_server
+    smtp_env(monkeypatch, port)
+    new_case(store)
+    with pytest.raises(Crash):
+        meldingen.send_due(store, {"email": SendThenCrash(meldingen.Email())})
+    assert meldingen.send_due(store) == (0, 0)  # claimed by the crashed round: no resend at once
+    due_now(store)
+    assert meldingen.send_due(store) == (1, 0)
+    first, second = mailbox.Maildir(maildir).values()
+    assert first["Message-ID"] and first["Message-ID"] == second["Message-ID"]
+    with store.session() as session:
+        [melding] = session.scalars(select(Melding)).all()
+    assert (melding.status, melding.pogingen) == ("verzonden", 2)
+
+
+def test_the_give_up_time_is_configurable(store, monkeypatch):
+    """Issue 18, point 7: notifications were given up after 10 tries (about 3 hours)."""
+    smtp_env(monkeypatch, free_port())  # nothing listens: every attempt fails
+    monkeypatch.setenv("MELDING_OPGEVEN_NA_UREN", "1")
+    new_case(store)
+    assert meldingen.send_due(store) == (0, 1)
+    with store.session() as session:
+        [melding] = session.scalars(select(Melding)).all()
+        assert melding.status == "wachtend" and melding.vertraagd  # late: shown in the inbox
+        melding.aangemaakt -= dt.timedelta(hours=2)
+        session.commit()
+    due_now(store)
+    assert meldingen.send_due(store) == (0, 1)
+    with store.session() as session:
+        [melding] = session.scalars(select(Melding)).all()
+    assert melding.status == "mislukt" and melding.pogingen == 2

@@ -10,6 +10,7 @@ Base = declarative_base()
 
 STATUSSEN = ("nieuw", "in_behandeling", "afgerond")
 SOORTEN = ("route", "werktoedeling", "overig")
+LATE = dt.timedelta(minutes=10)  # a notification not sent by then is shown as late
 
 
 def nu() -> dt.datetime:
@@ -73,6 +74,13 @@ class Melding(Base):
     verzonden = Column(DateTime)
     aangemaakt = Column(DateTime, default=nu)  # the give-up time counts from here
     zaak = relationship("Zaak", back_populates="meldingen")
+
+    @property
+    def vertraagd(self) -> bool:
+        """Not sent yet, after a failed attempt or LATE after it was made: the team may
+        not know about the case (shown in the inbox)."""
+        made = self.aangemaakt or self.volgende_poging
+        return self.status == "wachtend" and (bool(self.laatste_fout) or nu() - made > LATE)
 
 
 class Gebruiker(Base):

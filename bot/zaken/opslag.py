@@ -125,11 +125,12 @@ class CaseStore:
         with self.session() as session:
             return list(session.scalars(select(DodeBrief).order_by(DodeBrief.id)))
 
-    def due_notifications(self, now: dt.datetime) -> Iterator[tuple[int, str, str]]:
-        """(notification id, channel, case reference) for notifications to send now."""
+    def due_notifications(self, now: dt.datetime) -> Iterator[tuple[int, str, str, str, str]]:
+        """(notification id, channel, case reference, kind, request id) for notifications
+        to send now."""
         with self.session() as session:
             rows = session.execute(
-                select(Melding.id, Melding.kanaal, Zaak.referentie)
+                select(Melding.id, Melding.kanaal, Zaak.referentie, Zaak.soort, Zaak.aanvraag_id)
                 .join(Zaak)
                 .where(Melding.status == "wachtend", Melding.volgende_poging <= now)
                 .order_by(Melding.id)
