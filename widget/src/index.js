@@ -183,6 +183,8 @@ class Widget {
   // --- receiving -----------------------------------------------------------------
 
   receive(data) {
+    const custom = data && typeof data === "object" ? data.custom || data : null;
+    if (custom && custom.type === "gegevens_gewist") this.erased = true;
     this.buffer.push(...normalize(data));
     clearTimeout(this.flushTimer);
     this.flushTimer = setTimeout(() => this.flush(), QUIET_MS);
@@ -191,6 +193,7 @@ class Widget {
   flush() {
     const items = combine(this.buffer);
     this.buffer = [];
+    if (this.erased) this.forget();
     if (!items.length) return;
     this.setTyping(false);
     let first = null;
@@ -230,6 +233,19 @@ class Widget {
 
   save() {
     storage.saveTranscript(this.items);
+  }
+
+  /**
+   * "Verwijder mijn gegevens": the server erased the conversation, so the browser
+   * forgets what it showed too (sessionStorage and the screen). The confirmation of
+   * this turn is shown after it; the conversation goes on in the same session.
+   */
+  forget() {
+    this.erased = false;
+    this.items = [];
+    this.elements.clear();
+    this.ui.log.replaceChildren();
+    storage.clearTranscript();
   }
 
   /** "Opnieuw beginnen": the server forgets (/restart), the browser forgets, a new session. */

@@ -55,6 +55,11 @@ export const storage = {
   wasOpen: () => get("sessionStorage", OPEN) === "1",
   setOpen: (open) => set("sessionStorage", OPEN, open ? "1" : null),
 
+  /** "Verwijder mijn gegevens": the shown messages go, the conversation id stays. */
+  clearTranscript() {
+    set("sessionStorage", GESPREK, null);
+  },
+
   /** "Opnieuw beginnen": forget everything this widget stored. */
   clear() {
     set("localStorage", SESSIE, null);
