@@ -293,7 +293,9 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
     if workers:
         _take(lezing, "medewerker", _working_role(workers, tokens, _asked_words(text, tokens)))
     # A setting only by its words in order: "thuis is het veilig" is no Veilig Thuis (batch 3).
-    setting = min((v for v in cat["werkveld"].find_all(text) if v.exact), key=lambda v: v.start, default=None)
+    setting = min((v for v in cat["werkveld"].find_all(text) if v.exact
+                   and (v.item != "veilig_thuis" or _veilig_thuis_as_workplace(v, tokens, pending))),
+                  key=lambda v: v.start, default=None)
     if setting:
         _take(lezing, "werkveld", setting)
     essential = _essential(text, tokens)
@@ -453,6 +455,11 @@ def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> 
                 or _after_under(vondst, under, tokens):
             continue
         if _not_a_statement(vondst, tokens):
+            if vondst.negated and _only_a_condition(vondst, tokens):
+                # "kan dat als ze niet geregistreerd is?": her state, asked as a condition; read as
+                # "no" (the stricter reading, shown in the summary to correct) (batch 6, development half)
+                lezing.feiten.setdefault("geregistreerd", wt.NEE)
+                continue
             planned = planned or (_as_plan(vondst, tokens) and "?" not in text)
             continue
         lezing.feiten.setdefault("geregistreerd", wt.NEE if vondst.negated else wt.JA)
@@ -769,6 +776,36 @@ def _as_question(vondst: Vondst, tokens: list[str]) -> bool:
         (word in CONDITION and i + 1 < len(earlier))  # not "werkt als geregistreerde"
         or (word == "of" and i + 1 < len(earlier) and earlier[i + 1] in SUBJECTS)  # "vraagt of ze ...", not "skj of big"
         for i, word in enumerate(earlier))
+
+
+def _only_a_condition(vondst: Vondst, tokens: list[str]) -> bool:
+    """"als ze niet geregistreerd is": a condition word before it in its clause, and no requirement,
+    plan or question how in the condition ("als ze niet geregistreerd hoeft te zijn" is a requirement)."""
+    span = _clause_of(vondst, tokens)
+    starts = [i for i in range(span[0], vondst.start) if tokens[i] in CONDITION]
+    if not starts:
+        return False
+    condition = set(tokens[starts[-1] + 1:span[1]])  # "kan dat als ze ...": the "kan" is the question's
+    return not condition & (REQUIREMENT | HOW | INTENT)
+
+
+# Veilig Thuis as the family's report, not the workplace: "er ligt een melding bij VT".
+REPORTED = {"melding", "meldingen", "gemeld", "melden", "meldt", "aangemeld", "bekend", "doorverwezen",
+            "overgedragen", "zorgmelding", "signaal", "onderzoek", "adviesvraag"}
+AT_PLACE = {"bij", "van", "voor", "naar", "werkt", "werken", "werkzaam", "binnen"}
+
+
+def _veilig_thuis_as_workplace(vondst: Vondst, tokens: list[str], pending: str | None) -> bool:
+    """"bij Veilig Thuis", "het gaat om veilig thuis": the workplace. Not the family's report ("er ligt
+    een melding bij VT"), and in an answer about safety ("geen crisis, veilig thuis") only with a
+    word that places someone there (batch 6, development half)."""
+    before = tokens[max(0, vondst.start - 3):vondst.start]
+    if set(before) & REPORTED:
+        return False
+    if pending not in {i["id"] for i in wt.rules()["indicatoren"]}:
+        return True
+    return bool(before[-1:] and before[-1] in AT_PLACE) or tokens[vondst.start] == "bij" \
+        or bool(set(tokens[vondst.end:vondst.end + 1]) & {"medewerker", "medewerkers", "collega", "team"})
 
 
 def _studying(training: Vondst, tokens: list[str]) -> bool:

@@ -271,3 +271,27 @@ def test_a_registration_in_the_past_is_none_now(reply, value):
     """Batch 3, development half: "heeft ooit in het register gestaan maar of dat nog zo is, geen
     idee" was read as registered, a more permissive answer."""
     assert read(reply, "geregistreerd").feiten["geregistreerd"] == value
+
+
+def test_veilig_thuis_as_a_report_or_as_safety_is_no_workplace():
+    """Batch 6, development half: "er ligt een melding bij VT" and "geen crisis, veilig thuis" made
+    the workplace Veilig Thuis; both failed before."""
+    assert "werkveld" not in read("het gezin is gemeld bij Veilig Thuis, mag onze begeleider erheen?").feiten
+    assert "werkveld" not in read("er loopt een melding bij VT. mag de pm'er daar begeleiden").feiten
+    assert "werkveld" not in read("nee hoor, veilig thuis, geen crisis", "onveilig_of_risicovol").feiten
+    assert read("ze werkt bij VT", "onveilig_of_risicovol").feiten["werkveld"] == "veilig_thuis"
+    assert read("mag een stagiair bij Veilig Thuis huisbezoeken doen?").feiten["werkveld"] == "veilig_thuis"
+
+
+def test_not_registered_said_as_a_condition_is_read_as_not_registered():
+    """Batch 6, development half: "kan dat als ze niet geregistreerd is?" left the registration open
+    behind a question; it is her state (the stricter reading, shown in the summary to correct)."""
+    assert read("we willen een begeleider inzetten. mag dat als hij niet geregistreerd is?").feiten["geregistreerd"] == "nee"
+    assert "geregistreerd" not in read("mag ze dat als ze geregistreerd is").feiten
+
+
+def test_a_reserved_task_named_beside_direct_work_decides():
+    """Batch 6, development half: "gesprekken voeren, de situatie inschatten en besluiten" was read
+    as guidance in the family; the reserved part decides."""
+    lezing = read("huisbezoeken doen en de situatie inschatten", "taak")
+    assert lezing.feiten["taak"] == "beoordeling_diagnose"
