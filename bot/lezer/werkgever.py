@@ -204,10 +204,7 @@ def _colleague_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
     ours = [w for w in workers if w.start > 0 and tokens[w.start - 1] in ("onze", "ons", "mijn")]
     # "de jeugdbeschermer beslist over het verzoekschrift, mag de ondersteuner het opstellen?": one
     # who decides, signs or establishes is the colleague when another worker is named
-    clauses = _clauses(tokens)
-    decisions = cat["deciding"].find_all(text)
-    doing = [w for w in workers if not any(_in(d, c) and d.start >= w.end and _in(w, c)
-                                           for d in decisions for c in clauses)]
+    doing = [w for w in workers if not _decides(w, text, tokens)]
     first_worker = ours[0] if ours else (doing[0] if doing else (workers[0] if workers else None))
     # "staat in het big als gz-psycholoog" names the worker's profession, "namens de jeugdbeschermer"
     # on whose behalf: neither is the colleague who is responsible
@@ -234,6 +231,13 @@ def _colleague_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
             spans.append((start, span[1]))
         previous_names_colleague = names_colleague or subject_before
     return spans
+
+
+def _decides(worker: Vondst, text: str, tokens: list[str]) -> bool:
+    """"de orthopedagoog leest het en stelt het vast": a worker who decides, signs or establishes
+    in the same clause."""
+    return any(_in(d, c) and d.start >= worker.end and _in(worker, c)
+               for d in _catalogues()["deciding"].find_all(text) for c in _clauses(tokens))
 
 
 def read(text: str, pending: str | None = None, medewerker: str | None = None) -> Lezing:
@@ -277,7 +281,9 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
                if not about_colleague(v) or (v.start > 0 and tokens[v.start - 1] in ("onze", "ons", "mijn"))]
     own_tasks = _by_likelihood([v for v in tasks if not about_colleague(v) and not _denied(v, tokens)],
                                workers, cat["werkveld"].outermost(text), tokens)
-    if own_tasks:
+    if pending == "werkveld":
+        pass  # the task was asked first; "ambulant en dagbehandeling" describes the workplace (batch 6)
+    elif own_tasks:
         _take(lezing, "taak", _first_that_goes_before(own_tasks, tokens))
     elif cat["writing"].first(text):
         # "de gw stelt het plan vast, zij schrijft het uit"; "de jeugdbeschermer beslist over het
@@ -290,6 +296,10 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
                             cat["document"].first(text))
             if document:
                 _take(lezing, "taak", document)
+    if pending:
+        # In an answer, one who decides is the colleague: "ze schrijft het concept, en de
+        # orthopedagoog stelt het vast" (batch 6, development half)
+        workers = [w for w in workers if not _decides(w, text, tokens)]
     if workers:
         _take(lezing, "medewerker", _working_role(workers, tokens, _asked_words(text, tokens)))
     # A setting only by its words in order: "thuis is het veilig" is no Veilig Thuis (batch 3).

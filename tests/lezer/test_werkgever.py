@@ -295,3 +295,16 @@ def test_a_reserved_task_named_beside_direct_work_decides():
     as guidance in the family; the reserved part decides."""
     lezing = read("huisbezoeken doen en de situatie inschatten", "taak")
     assert lezing.feiten["taak"] == "beoordeling_diagnose"
+
+
+def test_in_an_answer_the_one_who_decides_is_the_colleague():
+    """Batch 6, development half: "ze schrijft het concept, en de gedragswetenschapper stelt het vast"
+    made the gedragswetenschapper the worker."""
+    lezing = read("ze maakt een conceptplan en de gedragswetenschapper stelt het vast", "taak")
+    assert lezing.feiten["taak"] == "plan_schrijven" and "medewerker" not in lezing.feiten
+
+
+def test_an_answer_about_the_workplace_does_not_change_the_task():
+    """Batch 6, development half: "ambulant en dagbehandeling" as the workplace became group work."""
+    lezing = read("een jeugdhulpaanbieder met ambulante hulp en dagbehandeling", "werkveld")
+    assert lezing.feiten == {"werkveld": "jeugdhulp"}
