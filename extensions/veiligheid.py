@@ -112,7 +112,19 @@ def possible_crisis(text: str, intent: str, ranking: List[Dict[str, Any]]) -> bo
     if intent in WERKTOEDELING:
         return danger and bool(find_all(text, _words()["acuut"]) or going_on(text))
     crisis_score = next((r["confidence"] for r in ranking if r["name"] == "crisis"), 0.0)
-    return danger or (intent in UNSURE and crisis_score >= MIN_RANKING)
+    return danger or (intent in UNSURE and crisis_score >= MIN_RANKING and not task_question(text))
+
+
+PERMISSION = {"mag", "mogen", "kan", "kunnen", "moet", "moeten"}
+
+
+def task_question(text: str) -> bool:
+    """Whether an employer asks what a worker may do ("mag een nieuwe collega zonder skj een jongen
+    van 16 helpen met zijn dagritme?"): a kind of worker and a word of permission. Without a danger
+    word, the NLU's unsure ranking alone does not make that a crisis (batch 6, development half: a
+    false alarm on the first message)."""
+    from bot.lezer.werkgever import read  # the employer's fact reader; imported late, it loads catalogues
+    return bool(PERMISSION & set(normalise(text).split())) and "medewerker" in read(text).feiten
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

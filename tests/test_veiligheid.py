@@ -214,6 +214,17 @@ def test_exploitation_and_honour_based_violence_are_in_the_net():
     assert not possible_crisis("ik volg een training over loverboys", "faq", [])
 
 
+def test_an_employers_task_question_is_no_crisis_on_an_unsure_ranking_alone():
+    """Batch 6, development half: an unsure NLU with crisis second made an ordinary task question
+    a crisis. A danger word still makes it one."""
+    ranking = [{"name": "nlu_fallback", "confidence": 0.6}, {"name": "crisis", "confidence": 0.44}]
+    assert not possible_crisis("mag onze nieuwe collega een meisje van 14 helpen met haar huiswerk en mee naar hockey?",
+                               "nlu_fallback", ranking)
+    assert possible_crisis("mijn nichtje van 12 is alleen thuis en ik kan haar moeder niet bereiken",
+                           "nlu_fallback", ranking)
+    assert possible_crisis("de begeleider van mijn zoon slaat hem, mag dat?", "nlu_fallback", ranking)
+
+
 DOMESTIC_VIOLENCE_NOW = (
     "mijn ouders slaan mij", "mijn ouders slaan me als ik te laat thuis ben", "mijn vader slaat ons",
     "hij slaat de kinderen", "de vader die de kinderen slaat", "mijn stiefvader slaat het kind",

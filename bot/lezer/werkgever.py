@@ -148,6 +148,7 @@ def _catalogues() -> dict[str, Catalogus]:
         "taak": from_entries(data["taken"]),
         "medewerker": from_entries(data["medewerkers"]),
         "werkveld": from_entries(data["werkvelden"]),
+        "werkveld_antwoord": catalogus({w["id"]: w["als_antwoord"] for w in data["werkvelden"] if w.get("als_antwoord")}),
         "tenzij_grond": from_entries(data["tenzij_gronden"]),
         "geen_grond": catalogus({"anders": data["geen_tenzij_grond"]["woorden"]}),
         "signalen": catalogus({k: v["woorden"] for k, v in data["signalen"].items()}),
@@ -306,6 +307,8 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
     setting = min((v for v in cat["werkveld"].find_all(text) if v.exact
                    and (v.item != "veilig_thuis" or _veilig_thuis_as_workplace(v, tokens, pending))),
                   key=lambda v: v.start, default=None)
+    if setting is None and pending == "werkveld":
+        setting = cat["werkveld_antwoord"].first(text)  # "jr": an answer, not "2 jr" in a sentence
     if setting:
         _take(lezing, "werkveld", setting)
     essential = _essential(text, tokens)

@@ -308,3 +308,10 @@ def test_an_answer_about_the_workplace_does_not_change_the_task():
     """Batch 6, development half: "ambulant en dagbehandeling" as the workplace became group work."""
     lezing = read("een jeugdhulpaanbieder met ambulante hulp en dagbehandeling", "werkveld")
     assert lezing.feiten == {"werkveld": "jeugdhulp"}
+
+
+def test_jr_is_the_youth_probation_only_as_a_workplace():
+    """Batch 6, development half: "zit al ruim 2 jr bij een gezin" made the workplace a GI."""
+    assert "werkveld" not in read("de begeleider komt al 3 jr bij dit gezin, mag ze blijven?").feiten
+    assert read("jr", "werkveld").feiten["werkveld"] == "jeugdbescherming"
+    assert read("ze werkt bij de jr").feiten["werkveld"] == "jeugdbescherming"
