@@ -225,6 +225,17 @@ def test_an_employers_task_question_is_no_crisis_on_an_unsure_ranking_alone():
     assert possible_crisis("de begeleider van mijn zoon slaat hem, mag dat?", "nlu_fallback", ranking)
 
 
+def test_signals_as_a_professional_topic_are_a_look_alike():
+    """Development half of the blind NLU set: talk about signals as a professional was a crisis.
+    Signals seen now, or at a child close to the writer, stay one."""
+    for text in ("als leraar heb ik vaak signalen van verwaarlozing opgepikt, kan ik nu de jeugdzorg in?",
+                 "welke signalen van mishandeling moet een pm'er kennen?"):
+        assert not possible_crisis(text, "start_route", []), text
+    for text in ("ik zie signalen van mishandeling bij een kind in mijn klas",
+                 "mijn buurmeisje vertoont signalen van verwaarlozing"):
+        assert possible_crisis(text, "start_route", []), text
+
+
 DOMESTIC_VIOLENCE_NOW = (
     "mijn ouders slaan mij", "mijn ouders slaan me als ik te laat thuis ben", "mijn vader slaat ons",
     "hij slaat de kinderen", "de vader die de kinderen slaat", "mijn stiefvader slaat het kind",
