@@ -332,7 +332,8 @@ def _best_diploma(text: str):
     master Jeugdzorg"), else the first. A programme said not to be finished ("nu bezig met
     social work") counts as giving no access; a name right after another one describes it
     ("associate degree sociaal werk"); "mbo" right before a name makes it an mbo diploma ("mbo 4
-    Sociaal Werk", development half zi-b-014: read as hbo Social Work). A level of a job ("op
+    Sociaal Werk", development half zi-b-014: read as hbo Social Work), or an mbo level right after
+    it ("sociaal werk niveau 4", review 7 of issue 16, finding 11). A level of a job ("op
     hbo-niveau") and a wish ("verpleegkundige worden") are no diploma."""
     d = routes.data()
     order = d["voorrang_soorten"]
@@ -347,7 +348,7 @@ def _best_diploma(text: str):
 
     def at_level(v):
         entry = routes.diploma(v.item)
-        mbo = next((lv for lv in levels if lv.item == "mbo" and lv.end == v.start), None)
+        mbo = next((lv for lv in levels if lv.item == "mbo" and (lv.end == v.start or lv.start == v.end)), None)
         if mbo and entry and entry["niveau"] != "mbo":
             return dataclasses.replace(v, item="mbo", start=mbo.start)
         return v
