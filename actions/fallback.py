@@ -58,10 +58,14 @@ def clearly_a_question_for_us(tracker: Tracker) -> bool:
     werktoedeling topic ("de gemeente eist dat iedereen skj heeft"), a task with a worker, or
     two facts of a person's own route. A cue such as "onze" alone is not enough ("onze dochter
     heeft moeite met regels" stays out of scope)."""
-    facts = flow_facts(tracker.latest_message, tracker.slots)
-    own = facts["route"]
-    return an_employer_question(facts["werktoedeling"]) or sum(
-        1 for s in ("rt_registratie", "rt_diploma", "rt_ambitie", "rt_werkervaring_maanden") if own.get(s)) >= 2
+    return an_employer_question(flow_facts(tracker.latest_message, tracker.slots)["werktoedeling"]) \
+        or tells_own_route(tracker)
+
+
+def tells_own_route(tracker: Tracker) -> bool:
+    """Two facts of the writer's own route in the message (registration, diploma, wish, work)."""
+    own = flow_facts(tracker.latest_message, tracker.slots)["route"]
+    return sum(1 for s in ("rt_registratie", "rt_diploma", "rt_ambitie", "rt_werkervaring_maanden") if own.get(s)) >= 2
 
 
 def an_employer_question(employer: dict[str, Any]) -> bool:
@@ -124,6 +128,11 @@ class ActionVeelgesteldeVraag(Action):
         # "is skj een vakbond?" has its own answer, not "wat is skj"; never silent without one
         specific = vragen.answer_for(typed_text(tracker.latest_message))
         dispatcher.utter_message(response=specific or (f"utter_{answer}" if answer else "utter_out_of_scope"))
+        if tracker.active_loop_name is None and tells_own_route(tracker):
+            # "ik heb sw profiel jeugd en sta sinds vorig jaar in het register, hoe blijf ik
+            # geregistreerd en hoe groei ik verder?": the answer, then the personal route from the
+            # facts already told, so nothing is asked twice (development half, zi-f-012)
+            return [FollowupAction("action_opening")]
         return []
 
 

@@ -138,6 +138,19 @@ async def test_a_task_with_a_worker_heard_as_an_faq_starts_the_check():
 
 
 @pytest.mark.asyncio
+async def test_a_question_with_own_route_facts_gets_the_answer_then_the_personal_route():
+    """Development half (zi-f-012): a registered person asking how to stay registered and grow got
+    only the FAQ answer, no route. The answer comes first, then the intake with what was told."""
+    events, said = await run_faq(
+        "ik heb hbo pedagogiek profiel jeugd en sta sinds 2022 in het skj, hoe zit het met herregistratie?",
+        answer="faq/herregistratie")
+    assert [m["response"] for m in said] == ["utter_faq/herregistratie"]
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_opening"}]
+    events, said = await run_faq("hoe werkt herregistratie eigenlijk?", answer="faq/herregistratie")
+    assert events == [] and [m["response"] for m in said] == ["utter_faq/herregistratie"]
+
+
+@pytest.mark.asyncio
 async def test_a_more_specific_question_wins_over_the_selected_faq_answer():
     """"is skj een vakbond?" was answered with "wat is SKJ" (issue 16)."""
     events, said = await run_faq("is skj een vakbond?", answer="faq/wat_is_skj")
