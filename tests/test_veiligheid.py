@@ -236,6 +236,14 @@ def test_signals_as_a_professional_topic_are_a_look_alike():
         assert possible_crisis(text, "start_route", []), text
 
 
+def test_ways_of_ending_a_life_are_in_the_net():
+    """Development half of the blind NLU set: a threat to hang oneself was missed when the NLU was
+    unsure. Failed before."""
+    for text in ("een meisje uit mijn groep zegt dat ze zich gaat ophangen",
+                 "hij dreigt voor de trein te springen", "ze wil een einde aan haar leven maken"):
+        assert possible_crisis(text, "nlu_fallback", []), text
+
+
 DOMESTIC_VIOLENCE_NOW = (
     "mijn ouders slaan mij", "mijn ouders slaan me als ik te laat thuis ben", "mijn vader slaat ons",
     "hij slaat de kinderen", "de vader die de kinderen slaat", "mijn stiefvader slaat het kind",
