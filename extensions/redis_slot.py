@@ -8,17 +8,37 @@ The scale test (tests/e2e/test_schaal.py) showed exactly that. Here every change
 runs in a Redis transaction (WATCH/MULTI) and is retried when another instance got there
 first, and the lock is deleted only when no ticket is left.
 
+Under faults (issue 18, point 6; tests/e2e/test_storing.py):
+- Every Redis command gives up after REDIS_TIMEOUT seconds (Rasa: 10 s, and no connect timeout).
+  The client is synchronous, so a paused or unreachable Redis blocked the instance's whole event
+  loop, every other conversation included, for that long; now the turn fails within seconds and
+  extensions/storing.py tells the person.
+- The cleanup after a turn never raises: by then the turn is saved and answered, and an error
+  there made the channel drop the answer. A ticket left behind expires with its lifetime.
+- Tickets live LEVENSDUUR seconds (Rasa: 60 s, TICKET_LOCK_LIFETIME still wins). A ticket of an
+  instance that died in the middle of a turn holds the conversation that long; the next message
+  waits for it, and that wait plus the turn's action budget must stay below nginx's 60 s
+  (deploy/README.md, "Time-outs"). Longer than the longest turn: a ticket must not expire while
+  its turn still runs, or a second message would be processed at the same time.
+
 endpoints.yml uses this class always; `soort` (LOCK_STORE_TYPE) chooses Redis or, for one
 instance, Rasa's in-memory lock store.
 """
 from __future__ import annotations
 
 import json
+import logging
+import os
 from typing import Any, Callable
 
 import redis
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
+
+logger = logging.getLogger(__name__)
+
+REDIS_TIMEOUT = 2.0
+LEVENSDUUR = float(os.environ.get("TICKET_LOCK_LIFETIME", 0) or 30)
 
 
 class AtomaireRedisLockStore(RedisLockStore):
@@ -31,7 +51,9 @@ class AtomaireRedisLockStore(RedisLockStore):
         if endpoint_config is not None:
             kwargs = {k: v for k, v in endpoint_config.kwargs.items() if k != "soort"}
             kwargs["host"] = endpoint_config.url
+        kwargs.setdefault("socket_timeout", REDIS_TIMEOUT)
         super().__init__(**kwargs)
+        self.red.connection_pool.connection_kwargs["socket_connect_timeout"] = REDIS_TIMEOUT
 
     def _atomically(self, conversation_id: str, change: Callable[[TicketLock], Any]) -> Any:
         key = self.key_prefix + conversation_id
@@ -53,8 +75,9 @@ class AtomaireRedisLockStore(RedisLockStore):
                 except redis.WatchError:
                     continue  # another instance changed the lock: read it again
 
-    def issue_ticket(self, conversation_id: str, lock_lifetime: float = 60) -> int:
-        return self._atomically(conversation_id, lambda lock: lock.issue_ticket(lock_lifetime))
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LEVENSDUUR) -> int:
+        # Agent.handle_message passes Rasa's 60 s; ours is LEVENSDUUR (see above).
+        return self._atomically(conversation_id, lambda lock: lock.issue_ticket(LEVENSDUUR))
 
     def update_lock(self, conversation_id: str) -> None:
         self._atomically(conversation_id, lambda lock: lock.remove_expired_tickets())
@@ -63,5 +86,10 @@ class AtomaireRedisLockStore(RedisLockStore):
         self._atomically(conversation_id, lambda lock: lock.remove_ticket_for(ticket_number))
 
     def cleanup(self, conversation_id: str, ticket_number: int) -> None:
-        """Removes this ticket; the lock goes only with its last ticket (in the same step)."""
-        self.finish_serving(conversation_id, ticket_number)
+        """Removes this ticket; the lock goes only with its last ticket (in the same step).
+        Never raises: the turn is done (see above)."""
+        try:
+            self.finish_serving(conversation_id, ticket_number)
+        except redis.RedisError as error:
+            logger.warning("Ticket niet opgeruimd, het verloopt na %.0f s (%s)", LEVENSDUUR,
+                           type(error).__name__)

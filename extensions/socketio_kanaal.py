@@ -5,6 +5,9 @@ payload such as {"type": "crisis", ...} raises TypeError (emit() has no argument
 "type"): the message is lost and the rest of the turn is aborted. This channel emits
 the payload as the event's data, like every other bot message; payloads in Rasa's own
 {"data": ..., "room": ...} form keep Rasa's behaviour.
+
+Each turn runs inside extensions/storing.py's `beschermd`: when Redis or the action server is
+down or slow, the widget gets the clear message in the same turn (Rasa's channel sent nothing).
 """
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
+
+from extensions.storing import beschermd
 
 
 class SocketIOOutputMetCustom(SocketIOOutput):
@@ -24,7 +29,8 @@ class SocketIOOutputMetCustom(SocketIOOutput):
 
 
 class SocketIOKanaal(SocketIOInput):
-    """Rasa's SocketIOInput (same name, path and events) with the output above."""
+    """Rasa's SocketIOInput (same name, path and events) with the output above, and each turn
+    run by `beschermd`."""
 
     def get_output_channel(self) -> Optional[OutputChannel]:
         if self.sio is None:
@@ -32,8 +38,10 @@ class SocketIOKanaal(SocketIOInput):
         return SocketIOOutputMetCustom(self.sio, self.bot_message_evt)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        guarded = beschermd(on_new_message)
+
         async def handle(message: UserMessage) -> Any:
             message.output_channel = SocketIOOutputMetCustom(self.sio, self.bot_message_evt)
-            return await on_new_message(message)
+            return await guarded(message)
 
         return super().blueprint(handle)

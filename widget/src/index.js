@@ -26,7 +26,9 @@ const STATUS_TEXT = {
 // Bot messages of one turn arrive within milliseconds; waiting for a short quiet
 // moment lets a card replace the text it repeats before anything is shown or read out.
 const QUIET_MS = 200;
-const TYPING_TIMEOUT_MS = 30000;
+// The server answers every turn within about 50 s, with the answer or with the message that it
+// did not arrive (deploy/README.md, "Time-outs"); the indicator stays that long, not longer.
+const TYPING_TIMEOUT_MS = 55000;
 
 class Widget {
   constructor(config) {
