@@ -63,9 +63,11 @@ def clearly_a_question_for_us(tracker: Tracker) -> bool:
 
 
 def tells_own_route(tracker: Tracker) -> bool:
-    """Two facts of the writer's own route in the message (registration, diploma, wish, work)."""
+    """Two facts of the writer's own route in the message (registration, diploma, wish, work), or
+    their own registration lapsed ("ik ben mijn skj kwijt"): that always needs a personal route."""
     own = flow_facts(tracker.latest_message, tracker.slots)["route"]
-    return sum(1 for s in ("rt_registratie", "rt_diploma", "rt_ambitie", "rt_werkervaring_maanden") if own.get(s)) >= 2
+    return own.get("rt_registratie") == "verlopen" or sum(
+        1 for s in ("rt_registratie", "rt_diploma", "rt_ambitie", "rt_werkervaring_maanden") if own.get(s)) >= 2
 
 
 def an_employer_question(employer: dict[str, Any]) -> bool:

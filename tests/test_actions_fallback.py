@@ -146,6 +146,9 @@ async def test_a_question_with_own_route_facts_gets_the_answer_then_the_personal
         answer="faq/herregistratie")
     assert [m["response"] for m in said] == ["utter_faq/herregistratie"]
     assert events == [{"event": "followup", "timestamp": None, "name": "action_opening"}]
+    events, said = await run_faq("mijn herregistratie is afgewezen, ik wil weer aan het werk. wat nu?",
+                                 answer="faq/herregistratie")
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_opening"}]
     events, said = await run_faq("hoe werkt herregistratie eigenlijk?", answer="faq/herregistratie")
     assert events == [] and [m["response"] for m in said] == ["utter_faq/herregistratie"]
 
