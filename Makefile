@@ -72,7 +72,8 @@ widget: widget/dist/wegwijzer.js
 browser:
 	@scripts/ensure-chromium.sh
 
-# The scale test puts nginx (Debian's) in front of two Rasa instances.
+# The scale test puts nginx (Debian's) in front of two Rasa instances; it and the outage test
+# (tests/e2e/test_storing.py) start Redis servers of their own (Debian's redis-server).
 nginx:
 	@scripts/ensure-nginx.sh
 

@@ -20,20 +20,27 @@ Under faults (issue 18, point 6; tests/e2e/test_storing.py):
   waits for it, and that wait plus the turn's action budget must stay below nginx's 60 s
   (deploy/README.md, "Time-outs"). Longer than the longest turn: a ticket must not expire while
   its turn still runs, or a second message would be processed at the same time.
+- A waiting ticket is kept alive: Rasa counts a ticket's lifetime from when it was drawn, so a
+  message that came in just after a turn whose instance died expired together with the dead
+  ticket and failed with LockError (the mid-turn kill in tests/e2e/test_schaal.py). Here every
+  poll of a waiting message renews its own ticket, so only tickets of a process that is gone
+  run out, and a turn has the whole lifetime from the moment it gets the lock.
 
 endpoints.yml uses this class always; `soort` (LOCK_STORE_TYPE) chooses Redis or, for one
 instance, Rasa's in-memory lock store.
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
+import time
 from typing import Any, Callable
 
 import redis
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
+from rasa.core.lock_store import InMemoryLockStore, LockError, RedisLockStore
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +85,24 @@ class AtomaireRedisLockStore(RedisLockStore):
     def issue_ticket(self, conversation_id: str, lock_lifetime: float = LEVENSDUUR) -> int:
         # Agent.handle_message passes Rasa's 60 s; ours is LEVENSDUUR (see above).
         return self._atomically(conversation_id, lambda lock: lock.issue_ticket(LEVENSDUUR))
+
+    async def _acquire_lock(self, conversation_id: str, ticket: int, wait_time_in_seconds: float) -> TicketLock:
+        """Rasa's waiting loop, renewing this message's own ticket at every poll (see above)."""
+
+        def renew(lock: TicketLock) -> TicketLock:
+            lock.remove_expired_tickets()
+            for waiting in lock.tickets:
+                if waiting.number == ticket:
+                    waiting.expires = time.time() + LEVENSDUUR
+            return lock
+
+        while True:
+            lock = self._atomically(conversation_id, renew)
+            if not any(t.number == ticket for t in lock.tickets):
+                raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
+            if not lock.is_locked(ticket):
+                return lock
+            await asyncio.sleep(wait_time_in_seconds)
 
     def update_lock(self, conversation_id: str) -> None:
         self._atomically(conversation_id, lambda lock: lock.remove_expired_tickets())
