@@ -318,3 +318,17 @@ def test_a_real_child_close_to_the_writer_outweighs_a_look_alike_word():
                  "Hoe werkt de meldcode bij mishandeling van mijn buurmeisje?"):
         assert possible_crisis(text, "faq", []), text
     assert not possible_crisis("wie is verantwoordelijk bij huiselijk geweld", "faq", [])
+
+
+def test_review_8_crisis_phrasings_recent_past_and_a_known_child():
+    """Review 8 of issue 16, findings 4, 5 and 6; all failed before."""
+    for text in ("ik ben bang voor mijn vader", "papa slaat mama", "het is thuis niet veilig", "ik snij mezelf",
+                 "hij kneep mijn keel dicht", "de kinderen krijgen al dagen geen eten"):
+        assert possible_crisis(text, "nlu_fallback", []), text
+    assert possible_crisis("Welke stappen uit de meldcode zet ik bij een leerling met blauwe plekken?", "faq", [])
+    for text in ("mag onze stagiair bij een jongere blijven die vanochtend dreigde zichzelf op te hangen?",
+                 "mag de pm'er mee naar een meisje dat gisteren een overdosis heeft genomen"):
+        assert possible_crisis(text, "werktoedeling_vraag", UNSURE), text
+    # a course, and a danger only as the setting of a task, stay calm
+    assert not possible_crisis("ik volg een training over de meldcode en signalen van mishandeling", "faq", [])
+    assert not possible_crisis("mag een stagiair naar een gezin met huiselijk geweld?", "werktoedeling_vraag", UNSURE)
