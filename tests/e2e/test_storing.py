@@ -108,7 +108,7 @@ def test_rest_with_redis_killed_says_so_and_the_retry_is_stored_once(storing):
     try:
         reply, seconds = storing.say(sender, FAQ)
         assert is_notice(reply), reply
-        assert seconds < 15, seconds
+        assert seconds < 40, seconds  # in the same turn, well before nginx gives up (60 s)
     finally:
         storing.start_redis()
     reply, _ = storing.say(sender, FAQ)
@@ -129,7 +129,7 @@ def test_socketio_with_redis_hanging_says_so_within_seconds_and_the_retry_is_sto
         finally:
             os.kill(storing.redis.process.pid, signal.SIGCONT)
         assert is_notice(reply), reply
-        assert seconds < 8, seconds
+        assert seconds < 20, seconds  # not Rasa's 10 s per Redis command, several times over
         reply, _ = widget.say(FAQ, wait=30)
         assert is_answer(reply), reply
     finally:
@@ -143,7 +143,7 @@ def test_rest_with_the_action_server_killed_says_so_and_the_retry_is_stored_once
     try:
         reply, seconds = storing.say(sender, WERKTOEDELING)
         assert is_notice(reply), reply
-        assert seconds < 15, seconds
+        assert seconds < 40, seconds  # in the same turn, well before nginx gives up (60 s)
     finally:
         storing.start_actions()
     reply, _ = storing.say(sender, WERKTOEDELING)
@@ -162,10 +162,20 @@ def test_socketio_with_the_action_server_hanging_says_so_in_time_and_the_retry_i
         finally:
             os.killpg(storing.actions.process.pid, signal.SIGCONT)
         assert is_notice(reply), reply
-        assert seconds < 30, seconds  # below the widget's typing indicator and nginx's 60 s
+        assert seconds < 45, seconds  # below the widget's typing indicator (55 s) and nginx's 60 s
         time.sleep(1)
         reply, _ = widget.say(WERKTOEDELING, wait=30)
         assert is_answer(reply), reply
     finally:
         widget.close()
     assert storing.user_texts(sender) == [WERKTOEDELING]
+
+
+def test_no_log_line_holds_what_the_person_typed(storing):
+    """Issue 18, point 5 (logs): Rasa logged the raw user text when a turn failed. After the
+    outages above, no log of the stack holds a message the person typed."""
+    logs = [p for p in storing.stack.log_dir.glob("*") if p.is_file()]
+    assert logs
+    for path in logs:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert FAQ not in text and WERKTOEDELING not in text, path.name

@@ -224,6 +224,31 @@ def test_restart_forgets_the_conversation_and_starts_a_new_session(chat):
     assert [item["van"] for item in stored] == ["bot"] * len(stored)
 
 
+def test_erasing_my_data_forgets_the_transcript_in_the_browser_too(chat):
+    """Issue 18, point 5: after "verwijder mijn gegevens" the widget kept the erased conversation
+    in sessionStorage and on screen. Now only the confirmation is left, in the same session."""
+    c = chat()
+    c.open()
+    c.choose("Ik wil in de jeugdzorg werken")
+    c.wait_for_bot("Sta je nu ingeschreven")
+    c.choose("Nee, nooit")
+    c.wait_for_bot("Wat wil je het liefst?")
+    c.choose("Een registratie halen")
+    c.wait_for_bot("diploma")
+    c.say("ik heb social work profiel jeugd, werk nu als ambulant begeleider")
+    c.wait_for_bot("afgerond")
+    before = c.page.evaluate("localStorage.getItem('wegwijzer.sessie')")
+    c.say("verwijder mijn gegevens")
+    c.wait_for_bot("Wil je dat ik het nu wis?")
+    c.choose("Ja, wis alles")
+    c.wait_for_bot("Dit gesprek is gewist")
+    text = c.log.inner_text()
+    assert "social work profiel jeugd" not in text and "Wil je dat ik het nu wis?" not in text
+    stored = c.page.evaluate("sessionStorage.getItem('wegwijzer.gesprek')") or "[]"
+    assert "social work" not in stored and "ambulant" not in stored
+    assert c.page.evaluate("localStorage.getItem('wegwijzer.sessie')") == before
+
+
 # --- keyboard, phone, zoom ------------------------------------------------------------------
 
 def focused(page):
