@@ -90,3 +90,14 @@ def texts(messages: list[dict]) -> str:
 
 def payloads(messages: list[dict]) -> list[str]:
     return [b["payload"] for m in messages for b in m.get("buttons", [])]
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A migrated SQLite case store of its own (the worker and notification tests)."""
+    from bot.zaken.opslag import CaseStore
+
+    store = CaseStore(f"sqlite:///{tmp_path / 'cases.db'}")
+    store.migrate()
+    yield store
+    store.engine.dispose()

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from bot.zaken import meldingen
 from bot.zaken.model import Melding
-from bot.zaken.opslag import Aanvraag, CaseStore
+from bot.zaken.opslag import Aanvraag
 from bot.zaken.outbox import Outbox
 from bot.zaken.werker import one_round
 from devtools.stack import free_port
@@ -44,12 +44,6 @@ def smtp_server(tmp_path):
         process.wait()
 
 
-@pytest.fixture
-def store(tmp_path):
-    store = CaseStore(f"sqlite:///{tmp_path / 'cases.db'}")
-    store.migrate()
-    yield store
-    store.engine.dispose()
 
 
 def new_case(store):

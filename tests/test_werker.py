@@ -1,26 +1,18 @@
 """The worker (bot.zaken.werker) under faults: unreadable outbox files, and a health
-check that tells when cases wait too long or a dead letter needs the team."""
+check that tells when cases wait too long or a dead letter needs the team. `store` is the
+SQLite case store of tests/test_meldingen.py, shared through conftest."""
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pytest
-
-from bot.zaken.opslag import Aanvraag, CaseStore
+from bot.zaken.opslag import Aanvraag
 from bot.zaken.outbox import Outbox
 from bot.zaken.werker import one_round
 
 ROOT = Path(__file__).resolve().parent.parent
 
-
-@pytest.fixture
-def store(tmp_path):
-    store = CaseStore(f"sqlite:///{tmp_path / 'cases.db'}")
-    store.migrate()
-    yield store
-    store.engine.dispose()
 
 
 def test_the_worker_survives_an_unreadable_outbox_file(store, tmp_path):
