@@ -58,14 +58,14 @@ def clearly_a_question_for_us(tracker: Tracker) -> bool:
     werktoedeling topic ("de gemeente eist dat iedereen skj heeft"), a task with a worker, or
     two facts of a person's own route. A cue such as "onze" alone is not enough ("onze dochter
     heeft moeite met regels" stays out of scope)."""
-    return an_employer_question(flow_facts(tracker.latest_message, tracker.slots)["werktoedeling"]) \
-        or tells_own_route(tracker)
+    facts = flow_facts(tracker.latest_message, tracker.slots)
+    return an_employer_question(facts["werktoedeling"]) or tells_own_route(facts["route"])
 
 
-def tells_own_route(tracker: Tracker) -> bool:
+def tells_own_route(own: dict[str, Any]) -> bool:
     """Two facts of the writer's own route in the message (registration, diploma, wish, work), or
-    their own registration lapsed ("ik ben mijn skj kwijt"): that always needs a personal route."""
-    own = flow_facts(tracker.latest_message, tracker.slots)["route"]
+    their own registration lapsed ("ik ben mijn skj kwijt"): that always needs a personal route.
+    `own`: the route facts of the message (flow_facts(...)["route"])."""
     return own.get("rt_registratie") == "verlopen" or sum(
         1 for s in ("rt_registratie", "rt_diploma", "rt_ambitie", "rt_werkervaring_maanden") if own.get(s)) >= 2
 
@@ -123,14 +123,15 @@ class ActionVeelgesteldeVraag(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
-        employer = flow_facts(tracker.latest_message, tracker.slots)["werktoedeling"]
+        facts = flow_facts(tracker.latest_message, tracker.slots)
+        employer = facts["werktoedeling"]
         if tracker.active_loop_name is None and an_employer_question(employer):
             return [FollowupAction("action_opening")]
         answer = selected_answer(tracker.latest_message)
         # "is skj een vakbond?" has its own answer, not "wat is skj"; never silent without one
         specific = vragen.answer_for(typed_text(tracker.latest_message))
         dispatcher.utter_message(response=specific or (f"utter_{answer}" if answer else "utter_out_of_scope"))
-        if tracker.active_loop_name is None and tells_own_route(tracker):
+        if tracker.active_loop_name is None and tells_own_route(facts["route"]):
             # "ik heb sw profiel jeugd en sta sinds vorig jaar in het register, hoe blijf ik
             # geregistreerd en hoe groei ik verder?": the answer, then the personal route from the
             # facts already told, so nothing is asked twice (development half, zi-f-012)
