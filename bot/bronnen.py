@@ -12,20 +12,23 @@ from bot.loader import load
 @dataclass(frozen=True)
 class Bron:
     titel: str
-    jaar: str          # a year, or "ongedateerd"
+    jaar: str          # a year, "ongedateerd", or "geen" for our own list (not a dated source)
     plek: str          # where in the source, as the rule data says it: for maintainers only
     url: str | None = None
     plaats: str = ""   # where in the source, as a user may read it (see `leesbare_plek`)
 
     def kort(self) -> str:
         """How an answer names the source: title and year."""
+        if self.jaar == "geen":
+            return self.titel
         jaar = "zonder datum" if self.jaar == "ongedateerd" else self.jaar
         return f"{self.titel} ({jaar})"
 
     def voor_lezer(self) -> dict[str, Any]:
         """The source as a user may see it (the widget's advice cards): title, year, a short
         readable place and the link. The raw `plek` stays out (issue 16 audit, items 52-53)."""
-        return {"titel": self.titel, "jaar": self.jaar, "plaats": self.plaats, "url": self.url}
+        return {"titel": self.titel, "jaar": "" if self.jaar == "geen" else self.jaar,
+                "plaats": self.plaats, "url": self.url}
 
 
 # The knowledge base's own references, which a reader cannot look up (issue 16 audit, 52-53):

@@ -132,6 +132,7 @@ def facts(profiel: Profiel) -> dict[str, str | None]:
         "beroep": profiel.beroep or "geen",  # read from what someone says, never asked
         "werkt_als": profiel.werkt_als,
         "ander_register": profiel.ander_register,
+        "diploma": profiel.diploma,  # only additions use it (a diploma the sources leave open)
         "ambitie": profiel.ambitie,
         "diploma_niveau": diploma_niveau(profiel),
         "opleidingssoort": opleidingssoort(profiel),

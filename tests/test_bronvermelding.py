@@ -124,7 +124,16 @@ def test_every_place_in_the_rule_data_is_shown_clean_or_not_at_all(reference):
     assert len(bron.plaats.split()) <= 12, bron.plaats
     if not registry()[reference["bron"]].get("plek_tonen", True):
         assert bron.plaats == ""
-    assert bron.voor_lezer() == {"titel": bron.titel, "jaar": bron.jaar, "plaats": bron.plaats, "url": bron.url}
+    jaar = "" if bron.jaar == "geen" else bron.jaar
+    assert bron.voor_lezer() == {"titel": bron.titel, "jaar": jaar, "plaats": bron.plaats, "url": bron.url}
+
+
+def test_our_own_list_of_open_questions_is_cited_without_a_year():
+    """Review 8, finding 27: the assistant's own list of what the sources leave open is no
+    dated source, so it is named without a year (it said 2026, as if it were published)."""
+    [bron] = cite([{"bron": "kennisbank_open_vragen", "plek": "kennisbank §6.3"}])
+    assert bron.kort() == "Wegwijzer Jeugdzorg: dit staat niet duidelijk in onze bronnen"
+    assert bron.voor_lezer()["jaar"] == ""
 
 
 def test_the_payload_gives_the_widget_the_readable_place_and_not_the_raw_one():

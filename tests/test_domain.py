@@ -320,10 +320,36 @@ def test_indicators_in_a_crisis_send_the_exceptions_to_the_team(domain):
     """Finding 16: in a crisis, an unsafe or a life-threatening situation the conditions for an
     exception are not known ('onder bepaalde voorwaarden', publieke-bronnen A.5; README)."""
     text = faq_text(domain, "indicatoren")
-    crisis = ("Is het kind in een crisis, een onveilige of een levensbedreigende situatie? Dan zeggen onze bronnen "
-              "niet onder welke voorwaarden dat kan. Overleg dan met het deskundigenteam.")
+    crisis = ("Gaat het om die uitzondering (de tenzij-bepaling) en is het kind in een crisis, een onveilige of een "
+              "levensbedreigende situatie? Dan zeggen onze bronnen niet onder welke voorwaarden dat kan. "
+              "Overleg dan met het deskundigenteam.")
     assert crisis in text
     assert text.index("Of als er een reden is voor de tenzij-bepaling.") < text.index(crisis)
+
+
+def test_only_the_tenzij_exception_is_unknown_in_a_crisis(domain):
+    """Review 8, finding 21: the README hands off only tenzij (4c) in a crisis, an unsafe home or a
+    life-threatening situation; 4a and 4b have no such condition. The answer said it of all three."""
+    text = faq_text(domain, "indicatoren")
+    assert "\nIs het kind in een crisis" not in text
+    assert "Gaat het om die uitzondering (de tenzij-bepaling) en is het kind in een crisis" in text
+
+
+def test_the_unsafe_question_names_an_unsafe_surrounding_not_only_home(domain):
+    """Review 8, finding 23: SKJ's indicator is 'onveilige omgeving' (publieke-bronnen A.2), at home
+    or elsewhere; the question named only 'een onveilige thuissituatie'."""
+    [variant] = domain.responses["utter_ask_wt_onveilig_of_risicovol"]
+    assert "een onveilige omgeving (thuis of daarbuiten)" in variant["text"]
+    assert "onveilige thuissituatie" not in variant["text"]
+
+
+def test_the_registration_question_names_only_the_registers_that_count(domain):
+    """Review 8, finding 28: only SKJ and BIG article 3 count (README, Reading the facts); the
+    question is shorter and names the BIG professions that count, in words a reader knows."""
+    [variant] = domain.responses["utter_ask_rt_registratie"]
+    assert variant["text"].startswith("Sta je nu in het Kwaliteitsregister Jeugd (SKJ)?")
+    assert "arts, verpleegkundige, gezondheidszorgpsycholoog of psychotherapeut" in variant["text"]
+    assert len(variant["text"].split()) <= 28
 
 
 def test_working_under_responsibility_names_all_five_conditions(domain):

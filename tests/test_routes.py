@@ -303,3 +303,18 @@ def test_kamer_and_leerverslag_are_explained_at_first_use():
         data()["routes"]["praktijkprogramma"]["wat"]
     nip = next(a for a in data()["aanvullingen"] if a["id"] == "nip_nvo")["tekst"]
     assert "in het deel van het register voor psychologen (de kamer Psychologen)" in nip
+
+
+def test_mbo_route_does_not_narrow_the_mbo_to_zorg_en_welzijn():
+    """Review 8, finding 15: the sources make any mbo-opleiding a way to bekwaam (kennisbank §3.1),
+    and jeugdzorgwerker D is an mbo function (publieke-bronnen B.5); 'in zorg en welzijn' was ours."""
+    wat = data()["routes"]["mbo_opleiding"]["wat"]
+    assert "in zorg en welzijn" not in wat
+    assert "jeugdzorgwerker D (een functie op mbo-niveau)" in wat
+
+
+def test_a_vakbekwaamheidsbewijs_gives_registration_only_with_the_other_requirements():
+    """Review 8, finding 25: the vakbekwaamheidsbewijs gives a right to registration 'if all
+    registration requirements are met' (publieke-bronnen B.5); the step said it without the condition."""
+    stappen = " ".join(data()["routes"]["direct_registreren"]["stappen"])
+    assert "Daarmee kun je je registreren, als je ook aan de andere eisen voldoet." in stappen

@@ -161,3 +161,12 @@ def test_a_registered_worker_without_an_indicator_is_told_so_in_the_headline():
                                antwoorden={i: "nee" for i in ("onveilig_of_risicovol", "complexe_problemen",
                                                              "grote_verantwoordelijkheid", "grote_impact")}))
     assert advies.verdict == "niet_geregistreerd_toegestaan" and advies.kop.startswith("Voor deze taak is geen registratie nodig")
+
+
+def test_the_condition_on_responsibilities_says_what_the_source_says():
+    """Review 8, finding 20: R24 asks to mark off responsibilities clearly ('duidelijk af te
+    bakenen', kennisbank §2.8); 'schriftelijk' is the README's summary, not the source's word."""
+    from bot.loader import load
+    texts = [c["tekst"] for c in load("werktoedeling")["voorwaarden"]["onder_verantwoordelijkheid"]]
+    assert "Spreek duidelijk af wie waarvoor verantwoordelijk is, en leg dat vast." in texts
+    assert not any("schriftelijk" in text for text in texts)

@@ -303,8 +303,9 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
         workers = [w for w in workers if not _decides(w, text, tokens)]
     if workers:
         _take(lezing, "medewerker", _working_role(workers, tokens, _asked_words(text, tokens)))
-    # A setting only by its words in order: "thuis is het veilig" is no Veilig Thuis (batch 3).
-    setting = min((v for v in cat["werkveld"].find_all(text) if v.exact
+    # A setting only by its words in order: "thuis is het veilig" is no Veilig Thuis (batch 3);
+    # and not one that is denied: "ze werkt niet bij veilig thuis maar ..." (review 8, finding 18)
+    setting = min((v for v in cat["werkveld"].find_all(text) if v.exact and not v.negated
                    and (v.item != "veilig_thuis" or _veilig_thuis_as_workplace(v, tokens, pending))),
                   key=lambda v: v.start, default=None)
     if setting is None and pending == "werkveld":
@@ -315,6 +316,10 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
     # "zonder gebarentaal kun je niet werken" names the skill as essential, it does not deny it
     ground = cat["tenzij_grond"].first(text, skip_negated=not essential)
     if ground and not _grond_about_worker(ground, tokens):
+        ground = None
+    if ground and pending == "tenzij_grond" and _plain_no(text, tokens):
+        # "nee, de relatie is niet bijzonder": the answer is no; a ground read against it would
+        # make the verdict more permissive than the person said (review 8, finding 19)
         ground = None
     if ground and ground.item == "specifieke_vaardigheden" and not essential:
         # "spreekt turks" says a skill, not that the help cannot be given without it (README):
@@ -328,6 +333,13 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
         _take(lezing, "tenzij_grond", ground)
     elif pending == "tenzij_grond" and cat["geen_grond"].first(text, skip_negated=True):
         lezing.feiten["tenzij_grond"] = "anders"  # a trait the sources do not name as a ground
+
+
+def _plain_no(text: str, tokens: list[str]) -> bool:
+    """A reply that opens with a sure "nee" and turns nowhere ("nee, maar ze kent hem al jaren"
+    turns: the ground after "maar" counts)."""
+    reply = antwoord.read(text)
+    return bool(reply and reply.waarde == wt.NEE and reply.zeker and not {"maar", "wel"} & set(tokens))
 
 
 def _grond_about_worker(ground: Vondst, tokens: list[str]) -> bool:
@@ -567,7 +579,11 @@ def _after_under(vondst: Vondst, under: list[Vondst], tokens: list[str]) -> bool
 def _read_signals(text: str, lezing: Lezing) -> None:
     cat = _catalogues()
     signal_data = wt.rules()["signalen"]
+    # "niet bij veilig thuis" names the organisation, not an unsafe home (review 8, finding 18)
+    organisation = [v for v in cat["werkveld"].find_all(text) if v.item == "veilig_thuis" and v.exact]
     for vondst in cat["signalen"].outermost(text):
+        if any(v.start < vondst.end and vondst.start < v.end for v in organisation):
+            continue
         target = lezing.ontkend if vondst.negated else lezing.signalen
         if vondst.item not in target:
             target.append(vondst.item)
@@ -806,6 +822,9 @@ def _only_a_condition(vondst: Vondst, tokens: list[str]) -> bool:
 REPORTED = {"melding", "meldingen", "gemeld", "melden", "meldt", "aangemeld", "bekend", "doorverwezen",
             "overgedragen", "zorgmelding", "signaal", "onderzoek", "adviesvraag"}
 AT_PLACE = {"bij", "van", "voor", "naar", "werkt", "werken", "werkzaam", "binnen"}
+# "we hebben veilig thuis gebeld", "vt is ingeschakeld": contact with Veilig Thuis, not the workplace
+CONTACTED = {"gebeld", "bellen", "belt", "ingeschakeld", "inschakelen", "geraadpleegd", "raadplegen",
+             "betrokken", "gemeld", "melden", "ingelicht"}
 
 
 def _veilig_thuis_as_workplace(vondst: Vondst, tokens: list[str], pending: str | None) -> bool:
@@ -813,7 +832,7 @@ def _veilig_thuis_as_workplace(vondst: Vondst, tokens: list[str], pending: str |
     een melding bij VT"), and in an answer about safety ("geen crisis, veilig thuis") only with a
     word that places someone there (batch 6, development half)."""
     before = tokens[max(0, vondst.start - 3):vondst.start]
-    if set(before) & REPORTED:
+    if set(before) & REPORTED or set(tokens[vondst.end:vondst.end + 3]) & CONTACTED:
         return False
     if pending not in {i["id"] for i in wt.rules()["indicatoren"]}:
         return True

@@ -130,6 +130,10 @@ def test_indicator_replies(reply, pending, expected):
     ("ja, de taal. zonder haar bereiken we het gezin niet", "tenzij_grond", "tenzij_grond", "specifieke_vaardigheden"),
     ("de band met het meisje, ze vertrouwt verder niemand", "tenzij_grond", "tenzij_grond", "bestaande_relatie"),
     ("nee, geen gebarentaal nodig", "tenzij_grond", "tenzij_grond", "geen"),
+    # review 8 of issue 16, finding 19: short words such as "de relatie" do not count against a plain "nee"
+    ("nee, de relatie is niet bijzonder", "tenzij_grond", "tenzij_grond", "geen"),
+    ("nee maar ze heeft wel een goede band met hem", "tenzij_grond", "tenzij_grond", "bestaande_relatie"),
+    ("ja, ze kent het kind al 3 jaar", "tenzij_grond", "tenzij_grond", "bestaande_relatie"),
 ])
 def test_replies_in_context(reply, pending, fact, value):
     assert read(reply, pending).feiten.get(fact) == value
