@@ -22,7 +22,10 @@ _START = {
                 "niet zeker", "weet ik eigenlijk niet", "dat weet ik niet", "lastig te zeggen",
                 "moeilijk te zeggen", "geen idee eigenlijk", "goeie vraag", "goede vraag", "dunno",
                 "no idea", "not sure", "i don't know", "ik weet het niet", "ik weet niet", "vraag ik me af",
-                "hangt ervan af", "hangt er van af", "deels", "af en toe", "soms wel", "beetje", "een beetje"],
+                "hangt ervan af", "hangt er van af", "deels", "af en toe", "soms wel", "beetje", "een beetje",
+                "kan ik niet inschatten", "niet in te schatten", "lastig in te schatten", "moeilijk in te schatten",
+                "kan ik niet zeggen", "kan ik niet beoordelen", "heb ik geen zicht op", "geen zicht op",
+                "ligt eraan", "ligt er aan", "het ligt eraan", "lastig hoor", "best lastig"],
     NEE: ["nee", "neen", "nope", "nop", "nah", "neuh", "ne", "nee hoor", "no", "neej", "nein", "niet",
           "nooit", "geen", "klopt niet", "zeker niet", "helemaal niet", "niet echt", "valt mee", "valt wel mee",
           "denk het niet", "denk t niet", "ik denk het niet", "absoluut niet", "nog niet", "helaas niet",
@@ -35,7 +38,7 @@ _START = {
          "ok", "oke", "okay", "okido", "prima", "goed", "is goed", "dat is zo", "zo is het", "ja dat klopt",
          "affirmatief", "ja dus", "sure", "idd", "jazeker wel", "ja hoor klopt", "ja toch",
          "denk het wel", "ik denk het wel", "ik denk van wel", "volgens mij wel", "waarschijnlijk",
-         "waarschijnlijk wel", "ik geloof het wel", "ik denk het"],
+         "waarschijnlijk wel", "ik geloof het wel", "ik denk het", "best wel", "zeker wel", "ja best wel"],
 }
 # Replies that lean one way but are not certain; the caller may check them.
 _UNSURE = {"denk het wel", "ik denk het wel", "ik denk van wel", "volgens mij wel", "waarschijnlijk",
@@ -46,6 +49,10 @@ _ORDERED = sorted(((phrase.split(), meaning) for meaning, phrases in _START.item
                   key=lambda item: -len(item[0]))
 # "klopt" and "ja" mean yes, unless a negation follows in the same short reply ("ja, nee").
 _TURNS = {"nee", "niet", "nope"}
+# "nee, maar er zijn wel zorgen": a no that takes itself back is no sure no (a doubt counts as
+# "weet ik niet", which the rules treat as applying).
+_DOUBT_AFTER_MAAR = {"zorgen", "zorg", "twijfel", "twijfels", "soms", "weleens", "af", "vermoeden", "vermoedens",
+                     "signalen", "onrustig", "spanningen", "spanning"}
 
 
 _EMOJI = {"👍": "ja", "👌": "ja", "✅": "ja", "👎": "nee", "❌": "nee", "🤷": "weet niet"}
@@ -75,6 +82,9 @@ def read(text: str) -> Antwoord | None:
             return Antwoord(NEE, zeker=False)  # "ja nee", "klopt niet"
         if meaning == NEE and phrase == ["geen"] and len(tokens) > 2:
             break  # "geen geweld, wel een crisis": a statement, read below
+        if meaning == NEE and "maar" in tokens[n:] and \
+                set(tokens[tokens.index("maar", n) + 1:tokens.index("maar", n) + 6]) & _DOUBT_AFTER_MAAR:
+            return Antwoord(WEET_NIET, zeker=False)
         return Antwoord(meaning, zeker=" ".join(phrase) not in _UNSURE)
     return _from_statement(tokens)
 

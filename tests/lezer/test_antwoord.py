@@ -34,3 +34,23 @@ def test_no_yes_no_in_a_statement(text):
 def test_a_short_denial_without_a_no_word_reads_as_no_but_unsure():
     reply = read("er is geen sprake van")
     assert reply.waarde == NEE and reply.zeker is False
+
+
+@pytest.mark.parametrize("text", ["kan ik niet inschatten", "heb ik geen zicht op", "ligt eraan", "lastig hoor",
+                                  "kan ik niet beoordelen"])
+def test_a_reply_that_cannot_judge_is_dont_know_not_no(text):
+    """'kan ik niet inschatten' was read as a no from its 'niet': to an indicator question that made
+    the verdict more permissive than the person meant (a doubt counts as applying, README)."""
+    assert read(text).waarde == "weet_niet"
+
+
+@pytest.mark.parametrize("text", ["nee, maar er zijn wel zorgen", "nee maar soms is vader boos",
+                                  "nee, maar ik heb wel mijn twijfels"])
+def test_a_no_that_takes_itself_back_is_dont_know(text):
+    reply = read(text)
+    assert reply.waarde == "weet_niet" and reply.zeker is False
+
+
+def test_a_no_then_another_matter_stays_no():
+    assert read("nee, maar wel complexe problemen").waarde == "nee"
+    assert read("best wel eigenlijk").waarde == "ja"
