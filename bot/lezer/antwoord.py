@@ -31,7 +31,7 @@ _START = {
           "denk het niet", "denk t niet", "ik denk het niet", "absoluut niet", "nog niet", "helaas niet",
           "niks", "niets", "nada", "no way", "zeker weten niet", "dat niet", "niet dat ik weet",
           "niet van toepassing", "nvt", "n v t", "klopt niet helemaal", "nee dus", "welnee", "ben ik niet",
-          "is niet zo", "dat is niet zo", "het is niet zo", "negatief"],
+          "is niet zo", "dat is niet zo", "het is niet zo", "negatief", "niemand", "niemand eigenlijk"],
     JA: ["ja", "jaa", "jaaa", "jah", "ja hoor", "ja zeker", "jazeker", "jawel", "jep", "jup", "jap", "yes",
          "yep", "yup", "ya", "klopt", "dat klopt", "klopt helemaal", "correct", "zeker", "zeker weten",
          "inderdaad", "tuurlijk", "natuurlijk", "uiteraard", "absoluut", "precies", "wel", "ja wel",

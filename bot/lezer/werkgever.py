@@ -116,6 +116,8 @@ FAMILY = {"ouders", "ouder", "moeder", "vader", "gezin", "familie", "kind", "kin
 SKJ = {"skj", "skj'er", "kwaliteitsregister"}
 PARAMEDICUS = "vaktherapeut_paramedicus"
 NOT_SKJ_OR_BIG = {"vaktherapie", "vaktherapeuten", "nip", "nvo", "registerplein"}
+# A registration asked for and not yet given: "zit in de aanvraag", "is aangevraagd"
+APPLIED = {"aanvraag", "aangevraagd", "aanvragen", "vraagt", "behandeling"}
 
 # A sentence that starts with one of these refers back to the one before: "Onze gemeente heeft
 # nieuwe inkoopvoorwaarden. Daarin staat dat ..."; "De gemeente is onze opdrachtgever. Die wil ...".
@@ -257,11 +259,14 @@ def read(text: str, pending: str | None = None, medewerker: str | None = None) -
 
     _read_catalogue_facts(text, tokens, pending, lezing, about_colleague)
     planned, stated = _read_roles(text, lezing, colleague_spans, about_colleague)
-    if pending == "verantwoordelijke" and lezing.feiten.get("geregistreerd") == wt.JA:
-        # "ja, de jb van het gezin is skj": the answer to "is er een geregistreerde collega?" is
-        # about that colleague, never about the worker (issue 15: read as the worker's registration)
-        del lezing.feiten["geregistreerd"]
-        lezing.feiten.setdefault("verantwoordelijke", wt.JA)
+    if pending == "verantwoordelijke" and "geregistreerd" in lezing.feiten:
+        # "ja, de jb van het gezin is skj", "de teamleider, maar die is niet geregistreerd": the
+        # answer to "is er een geregistreerde collega?" is about that colleague, never about the
+        # worker (issue 15: read as the worker's registration)
+        registered = lezing.feiten.pop("geregistreerd")
+        lezing.geraden.discard("geregistreerd")
+        if registered in (wt.JA, wt.NEE) and not {"zelf", "zijzelf", "hijzelf"} & set(tokens):
+            lezing.feiten.setdefault("verantwoordelijke", registered)
     _read_signals(text, lezing)
     _read_topic(text, tokens, lezing)
     _read_reply(text, pending, lezing, planned)
@@ -718,6 +723,10 @@ def _read_reply(text: str, pending: str | None, lezing: Lezing, planned: bool = 
             return
         if reply:
             lezing.feiten["geregistreerd"] = reply.waarde
+        elif "geregistreerd" not in lezing.feiten and set(normalise(text).split()) & (APPLIED | NOT_SKJ_OR_BIG):
+            # "zit in de aanvraag", "alleen registerplein": not (yet) in SKJ or BIG; shown with a "?"
+            lezing.feiten["geregistreerd"] = wt.NEE
+            lezing.geraden.add("geregistreerd")
         if cat["other_registers"].first(text) and lezing.feiten.get("geregistreerd") != wt.JA:
             lezing.feiten["onderwerp"] = "gedragswetenschapper_registratie"
     elif pending == "opleiding":

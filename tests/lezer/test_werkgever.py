@@ -130,6 +130,13 @@ def test_indicator_replies(reply, pending, expected):
     ("ja, de taal. zonder haar bereiken we het gezin niet", "tenzij_grond", "tenzij_grond", "specifieke_vaardigheden"),
     ("de band met het meisje, ze vertrouwt verder niemand", "tenzij_grond", "tenzij_grond", "bestaande_relatie"),
     ("nee, geen gebarentaal nodig", "tenzij_grond", "tenzij_grond", "geen"),
+    # a registration applied for, or only in another register, is no SKJ or BIG registration now
+    ("zit in de aanvraag", "geregistreerd", "geregistreerd", "nee"),
+    ("alleen registerplein", "geregistreerd", "geregistreerd", "nee"),
+    # a registration in the answer to the colleague question is the colleague's, also a "niet"
+    ("de teamleider, maar die is niet geregistreerd", "verantwoordelijke", "verantwoordelijke", "nee"),
+    ("weet ik niet of die geregistreerd is", "verantwoordelijke", "geregistreerd", None),
+    ("niemand eigenlijk", "verantwoordelijke", "verantwoordelijke", "nee"),
     # review 8 of issue 16, finding 19: short words such as "de relatie" do not count against a plain "nee"
     ("nee, de relatie is niet bijzonder", "tenzij_grond", "tenzij_grond", "geen"),
     ("nee maar ze heeft wel een goede band met hem", "tenzij_grond", "tenzij_grond", "bestaande_relatie"),
