@@ -117,6 +117,32 @@ def _phrase(phrase: str) -> tuple[str, ...]:
 # Every word of every catalogue: a word that one catalogue knows exactly ("vaktherapeut") is
 # not a typo for a word of another ("vaktherapie").
 _CATALOGUE_WORDS: set[str] = set()
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "kennis"
+
+
+@functools.lru_cache(maxsize=1)
+def _knowledge_words() -> frozenset[str]:
+    """Every word of every word list in bot/kennis/, loaded or not: whether "pm'er" (pedagogisch
+    medewerker, in the employer's catalogue) is read as a typo for "pmt'er" must not depend on
+    which reader happened to run first in this process."""
+    import yaml
+
+    words: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                if isinstance(value, str) and len(value.split()) <= 6:
+                    words.update(normalise(value).split())
+                else:
+                    walk(value)
+
+    for path in sorted(KNOWLEDGE.glob("*.yml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return frozenset(words)
 
 
 class Catalogus:
@@ -130,7 +156,8 @@ class Catalogus:
 
     def _correct(self, word: str) -> str | None:
         """The catalogue word a typo stands for, or None."""
-        if len(word) < TYPO_MIN_LENGTH or is_dutch_word(word) or word in _CATALOGUE_WORDS:
+        if len(word) < TYPO_MIN_LENGTH or is_dutch_word(word) or word in _CATALOGUE_WORDS \
+                or word in _knowledge_words():
             return None
         found = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_MIN_SCORE)
         return found[0] if found else None

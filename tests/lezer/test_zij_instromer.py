@@ -1,5 +1,6 @@
 """A side-entrant's message read into route facts (today fixed at 2026-12-03)."""
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,8 @@ def facts(text, pending=None):
 @pytest.mark.parametrize("text,pending,value", [
     ("ik was geregistreerd van 2016 tot 2021, is verlopen", None, "verlopen"),
     ("was geregistreerd tot 2020", None, "verlopen"),
+    ("stond erin tot vorig jaar", "registratie", "verlopen"),
+    ("stond er tot 2021 in", "registratie", "verlopen"),
     ("nee, ik sta niet ingeschreven", "registratie", "geen"),
     ("nee", "registratie", "geen"),
     ("nope nooit gedaan", "registratie", "geen"),
@@ -252,3 +255,15 @@ def test_a_need_a_question_or_an_application_is_no_registration(text, pending, v
 ])
 def test_diplomas_no_source_names_as_mbo_are_unclear(text, pending, diploma):
     assert facts(text, pending).get("diploma") == diploma
+
+
+def test_a_pm_er_is_no_pmt_er_whichever_reader_ran_first():
+    """"pm'er" (pedagogisch medewerker) was read as a typo for "pmt'er" (a vaktherapeut) when the
+    route reader ran before the employer's reader had loaded its word lists: a fresh process shows it."""
+    import subprocess
+    import sys
+    code = ("from bot.lezer import zij_instromer; "
+            "print(zij_instromer.read(\"ik werk nu 2 jaar als pm'er op een leefgroep\", 'werk').feiten.get('beroep'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2]).stdout.strip()
+    assert out == "None"
