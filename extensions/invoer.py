@@ -7,6 +7,10 @@
   message whose words mostly cannot be pronounced (no vowel, or fewer than one letter in
   six a vowel) gets "kun je het anders zeggen?" instead. Words of one to three letters
   never count: those are chat abbreviations ("pls", "idk", "tbh", "thx"), not mashing.
+- `restart` only with a word that asks for it ("opnieuw", "reset", "vanaf het begin"). Rasa
+  runs action_restart for that intent before any form can read the message, so "gewoon nu
+  starten" as an answer to "wat wil je het liefst?" wiped the intake (blind scenarios, batch 7).
+  Without such a word the next intent in the ranking counts.
 """
 from __future__ import annotations
 
@@ -25,6 +29,10 @@ TE_LANG = "te_lang"
 ZONDER_KLINKER = {"hmmm", "thnx", "pfff", "psst", "grrr", "brrr", "mmmm"}
 KORT = 3  # words this short are abbreviations, never mashing
 KLINKER = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]")
+RESTART = "restart"
+VRAAGT_OPNIEUW = re.compile(
+    r"\b(opnieuw|overnieuw|over nieuw|reset\w*|herstart\w*|restart|reboot|begin|beginscherm|nieuw gesprek|"
+    r"vo\w* af aan|start over|terug naar start|vergeet alles|frisse start|vraag 1|vanaf nul|from scratch)\b")
 
 
 def onzin(text: str) -> bool:
@@ -53,4 +61,14 @@ class BerichtLengte(GraphComponent):
                 message.set("entities", [], add_to_output=True)
             elif onzin(text) and (message.get("intent") or {}).get("name") != "crisis":
                 message.set("intent", {"name": "nlu_fallback", "confidence": 1.0}, add_to_output=True)
+            elif (message.get("intent") or {}).get("name") == RESTART and not vraagt_opnieuw(text):
+                ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != RESTART]
+                message.set("intent", ranking[0] if ranking else {"name": "nlu_fallback", "confidence": 1.0},
+                            add_to_output=True)
+                message.set("intent_ranking", ranking, add_to_output=True)
         return messages
+
+
+def vraagt_opnieuw(text: str) -> bool:
+    """Whether a message asks to start over in words (a button payload "/restart" does)."""
+    return text.startswith("/") or bool(VRAAGT_OPNIEUW.search(text.lower()))

@@ -74,6 +74,19 @@ def test_the_components_set_the_intent():
     assert long.get("intent")["name"] == "te_lang" and long.get("entities") == []
 
 
+def test_restart_only_when_the_words_ask_for_it():
+    """Rasa runs action_restart for the restart intent before a form reads the message: "gewoon
+    nu starten" as an answer wiped the intake (blind scenarios, batch 7, development half)."""
+    ranking = [{"name": "restart", "confidence": 0.7}, {"name": "inform", "confidence": 0.2}]
+    answer = Message({"text": "gewoon nu starten", "intent": ranking[0], "intent_ranking": ranking})
+    asked = Message({"text": "ik wil opnieuw beginnen", "intent": ranking[0], "intent_ranking": ranking})
+    button = Message({"text": "/restart", "intent": ranking[0], "intent_ranking": ranking})
+    BerichtLengte().process([answer, asked, button])
+    assert answer.get("intent")["name"] == "inform"
+    assert [r["name"] for r in answer.get("intent_ranking")] == ["inform"]
+    assert asked.get("intent")["name"] == "restart" and button.get("intent")["name"] == "restart"
+
+
 def test_keyboard_mashing_is_nonsense_but_chat_words_are_not():
     from extensions.invoer import onzin
 

@@ -93,6 +93,7 @@ def test_diploma_age(text, pending, value):
     ("eerst gewoon aan het werk", "ambitie", "nu_starten"),
     ("weet ik nog niet", "ambitie", "registratie"),
     ("ik wil zonder registratie werken", None, "nu_starten"),
+    ("skj hoeft niet per se, wil gewoon zo snel mogelijk beginnen", None, "nu_starten"),
 ])
 def test_ambition(text, pending, value):
     assert facts(text, pending).get("ambitie") == value
