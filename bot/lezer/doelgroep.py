@@ -29,15 +29,21 @@ _EXPLICIT = {
            r"\bvoor mij(zelf)?\s*$", r"\bik ben (zelf )?(de )?(zij instromer|zijinstromer|herintreder|student|starter|werkzoekende)\b",
            r"\bmijn eigen\b", r"\bvoor mijn eigen\b", r"^zelf\s*$", r"\bik (wil|zoek|ga) (zelf )?(de )?jeugdzorg\b"],
 }
+# Kinds of people someone may have working for them: "ik heb een zzp'er die ..." is an
+# employer, "ik heb een hbo diploma" is not (batch 7, development half).
+_WORKERS = (r"(zij ?instromers?|trainees?|stagiaires?|stagiairs?|zzp'?ers?|medewerkers?|medewerkster|collega'?s?|"
+            r"begeleiders?|pm'?ers?|mbo'?ers?|hbo'?ers?|bbl'?ers?|ondersteuners?|therapeut\w*|pmt'?ers?|"
+            r"ervaringsdeskundigen?|invallers?|oproepkrachten?|gezinshuisouders?|thuisbegeleiders?)")
+_HAS_WORKER = rf"\bik heb (een|twee|drie|vier|\d+|hier een|nu een|sinds kort een) (nieuwe |jonge |ervaren )?{_WORKERS}\b"
 # Cues that lean one way in an opening.
 _CUES = {
     WERKGEVER: [r"\bonze\b", r"\bons team\b", r"\bbij ons\b", r"\bwij\b", r"\bwe (hebben|willen|zetten|mogen)\b",
                 r"\bmijn (\w+ )?(medewerker|medewerkers|team|collega|collega's|stagiair|stagiaire|zij instromer|trainee)\b",
                 r"\bik wil (haar|hem) \w+", r"\b(haar|hem) (een|de|het) (eigen )?\w+ (geven|laten)\b",
                 r"\bin dienst\b", r"\binzetten\b", r"\btoedelen\b", r"\blaten doen\b", r"\bwerktoedeling\b",
-                r"\b(mag|mogen|kan|kunnen) (een|de|die|onze|mijn|deze) \w+", r"\bik heb een (stagiair|stagiaire|zij instromer|medewerker|trainee)\b",
+                r"\b(mag|mogen|kan|kunnen) (een|de|die|onze|mijn|deze) \w+", _HAS_WORKER,
                 r"\bmedewerker\b", r"\bonder verantwoordelijkheid van\b"],
-    ZELF: [r"\bik wil\b", r"\b(kan|mag|moet|wil) ik\b", r"\bik heb\b", r"\bik ben\b", r"\bmijn (diploma|opleiding|registratie|studie|werkgever|baas|leidinggevende)\b",
+    ZELF: [r"\bik wil\b", r"\b(kan|mag|moet|wil) ik\b", rf"\bik heb\b(?! (een|twee|drie|vier|\d+|hier een|nu een|sinds kort een) (nieuwe |jonge |ervaren )?{_WORKERS}\b)", r"\bik ben\b", r"\bmijn (diploma|opleiding|registratie|studie|werkgever|baas|leidinggevende)\b",
            r"\bwaar begin ik\b", r"\bik werk\b", r"\bik zoek\b", r"\bik studeer\b", r"\bmij\b", r"\bmezelf\b", r"\bik was\b", r"\bik sta\b",
            r"\bik doe\b", r"\bik kom\b"],
 }

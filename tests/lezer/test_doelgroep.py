@@ -38,6 +38,10 @@ def test_an_explicit_statement_settles_who_is_asking(text, who):
     ("", "start_werktoedeling", False, False, "werktoedeling"),
     ("ik heb een pgb voor mijn zoon. ik wil zijn tante betalen uit het pgb. moet zij skj hebben?",
      "start_route", True, True, "werktoedeling"),
+    # "ik heb een zzp'er die ..." has someone working for them; "ik heb een diploma" does not (batch 7)
+    ("ik heb een zzp'er die vraagt of ze zonder skj bij een gezin mag blijven helpen. ze is mbo'er. mag dat?",
+     "start_route", True, True, "doelgroep"),
+    ("ik heb een hbo diploma sph en wil de jeugdzorg in", "start_route", False, True, "route"),
 ])
 def test_the_flow_follows_the_words_intent_and_facts(text, intent, employer_facts, own_facts, flow):
     assert choose_flow(text, intent, employer_facts, own_facts) == flow
