@@ -41,7 +41,7 @@ RESPONSIBLE = ["verantwoordelijk", "verantwoordelijke", "verantwoordelijkheid", 
 # The colleague's own decisions (a subset of RESPONSIBLE): "de jeugdbeschermer beslist", "de gw
 # stelt het vast", "de jeugdbeschermer ondertekent het" (issue 16 audit).
 DECIDING = ["heeft besloten", "besloten", "besluit", "beslist", "stelt het vast", "stelt vast", "stelt het plan vast",
-            "ondertekent", "tekent"]
+            "ondertekent", "tekent", "heeft vastgesteld", "vastgesteld", "heeft het plan vastgesteld"]
 UNDER = ["onder verantwoordelijkheid", "onder de verantwoordelijkheid", "onder toezicht", "onder supervisie",
          "onder begeleiding", "onder regie", "in tandem", "in een tandem", "samen met een geregistreerde",
          "samen met een hbo", "onder de vlag van", "werkbegeleider", "praktijkbegeleider"]
@@ -285,7 +285,11 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
     # "onze stagiaire gaat samen met een collega ...": "onze" names the worker, even in the colleague's clause
     workers = [v for v in cat["medewerker"].outermost(text)
                if not about_colleague(v) or (v.start > 0 and tokens[v.start - 1] in ("onze", "ons", "mijn"))]
-    own_tasks = _by_likelihood([v for v in tasks if not about_colleague(v) and not _denied(v, tokens)],
+    # "onze orthopedagoog heeft het plan al vastgesteld": what another named worker decides or
+    # establishes is theirs, not the task asked about (batch 7, development half)
+    deciders = [c for c in _clauses(tokens) for w in workers[1:] if _in(w, c) and _decides(w, text, tokens)]
+    own_tasks = _by_likelihood([v for v in tasks if not about_colleague(v) and not _denied(v, tokens)
+                                and not any(_in(v, c) for c in deciders)],
                                workers, cat["werkveld"].outermost(text), tokens)
     if pending == "werkveld":
         pass  # the task was asked first; "ambulant en dagbehandeling" describes the workplace (batch 6)
