@@ -86,10 +86,12 @@ KNOWN = ("taak", "medewerker", "werkveld")
 
 
 def _keep_what_is_known(lezing: werkgever.Lezing, slots: dict[str, Any], pending: str | None) -> None:
-    if pending is None or pending in (*KNOWN, "bevestigd", "wijzig"):
+    """Only the question asked may change a known task, worker or workplace: "besluiten of er een
+    verwijzing naar specialistische jeugdhulp komt" as the task is no new workplace (batch 7)."""
+    if pending is None or pending in ("bevestigd", "wijzig"):
         return
     for fact in KNOWN:
-        if slots.get(f"wt_{fact}") and fact in lezing.feiten:
+        if fact != pending and slots.get(f"wt_{fact}") and fact in lezing.feiten:
             del lezing.feiten[fact]
             lezing.geraden.discard(fact)
 

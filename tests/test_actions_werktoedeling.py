@@ -57,6 +57,17 @@ def test_an_answer_to_another_question_does_not_replace_the_task():
     assert facts_from_message(correction, slots, "wt_grote_impact")["wt_taak"] == "beoordeling_diagnose"
 
 
+def test_the_answer_to_the_task_question_does_not_replace_the_workplace():
+    """"verwijzing naar specialistische jeugdhulp" in the task is no new workplace: the wijkteam
+    from the opening stays (batch 7, development half: it became a jeugdhulpaanbieder)."""
+    slots = {**EMPTY, "wt_werkveld": "wijkteam", "wt_medewerker": "nieuwe_medewerker"}
+    reply = {"text": "keukentafelgesprekken en besluiten of er een verwijzing naar specialistische jeugdhulp komt",
+             "intent": {"name": "werktoedeling_vraag"}}
+    found = facts_from_message(reply, slots, "wt_taak")
+    assert found["wt_taak"] in ("beoordeling_diagnose", "besluit_niet_vrij_toegankelijk")
+    assert "wt_werkveld" not in found
+
+
 def test_a_paramedicus_in_the_big_register_is_not_registered():
     """Issue 16 audit: only BIG as arts, verpleegkundige, gz-psycholoog or psychotherapeut counts
     (Besluit Jeugdwet art. 1.1); the worker known from earlier messages decides what "BIG" means."""
