@@ -89,10 +89,29 @@ def read(text: str) -> Antwoord | None:
     return _from_statement(tokens)
 
 
+# Words that may stand between "weet" and "niet" in "weet ik eerlijk gezegd niet".
+_SOFTENERS = {"ik", "het", "t", "eerlijk", "gezegd", "echt", "eigenlijk", "nog", "ook", "zo", "even", "dus",
+              "helemaal", "precies", "niet", "zeker", "nou", "gewoon", "ook", "wel"}
+
+
+def _dont_know(clause: list[str]) -> bool:
+    """"weet ik eerlijk gezegd niet", "ik weet het echt niet": not a no from its "niet" (batch 7:
+    read as "no" to the unsafe question, a verdict more permissive than the person meant)."""
+    if "weet" not in clause:
+        return False
+    rest = clause[clause.index("weet") + 1:]
+    if "niet" not in rest[:6]:
+        return False
+    between = rest[:rest.index("niet")]
+    return set(between) <= _SOFTENERS and "zeker" not in between
+
+
 def _from_statement(tokens: list[str]) -> Antwoord | None:
     """A short statement without a yes/no word: "er is geen sprake van", "heeft ze niet"."""
     clause = tokens[: tokens.index(BREAK)] if BREAK in tokens else tokens
     text = " ".join(clause)
+    if _dont_know(clause):
+        return Antwoord(WEET_NIET)
     for phrase, meaning in _ORDERED:
         if len(phrase) > 1 and f" {' '.join(phrase)} " in f" {text} " and meaning == WEET_NIET:
             return Antwoord(WEET_NIET)

@@ -54,3 +54,15 @@ def test_a_no_that_takes_itself_back_is_dont_know(text):
 def test_a_no_then_another_matter_stays_no():
     assert read("nee, maar wel complexe problemen").waarde == "nee"
     assert read("best wel eigenlijk").waarde == "ja"
+
+
+@pytest.mark.parametrize("text", ["weet ik eerlijk gezegd niet. er zijn wat zorgen", "ik weet het echt niet",
+                                  "dat weet ik eigenlijk niet precies"])
+def test_dont_know_with_words_in_between_is_not_a_no(text):
+    """Batch 7 (development half): "weet ik eerlijk gezegd niet" to the unsafe question was read as
+    "no" from its "niet", and the verdict became more permissive than the norm."""
+    assert read(text).waarde == WEET_NIET
+
+
+def test_knowing_for_sure_that_it_is_not_stays_no():
+    assert read("ik weet zeker dat het niet zo is").waarde == NEE
