@@ -23,6 +23,8 @@ from bot.lezer.tekst import BREAK, NEGATIONS, negated_at, normalise
 TYPO_MIN_LENGTH = 5   # shorter words are too easily something else
 TYPO_MIN_SCORE = 86   # rapidfuzz ratio; one wrong letter in a word of seven or more
 WINDOW_SLACK = 3      # extra words allowed between the words of a phrase
+# Words whose form carries the tense: they match only as written, never through their lemma.
+TENSE_WORDS = frozenset({"geweest", "gestaan", "gehad", "was", "waren", "stond", "stonden", "had", "hadden"})
 
 
 @dataclass(frozen=True)
@@ -211,7 +213,11 @@ class Catalogus:
 
     @staticmethod
     def _word_matches(want_forms, word, j, tokens, token_forms, corrected) -> str | None:
-        if tokens[j] == word or token_forms[j] & want_forms:
+        if tokens[j] == word:
+            return "word"
+        if word in TENSE_WORDS:
+            return None  # "geregistreerd geweest" is past; "geregistreerd kan zijn" is not (batch 7)
+        if token_forms[j] & want_forms:
             return "word"
         if corrected[j] == word:
             return "typo"

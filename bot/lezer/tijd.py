@@ -90,6 +90,10 @@ def full_years(text: str, today: datetime.date) -> str:
     return re.sub(r"(?<!\w)['’‘](\d\d)(?!\d)", year, text)
 
 
+# "anderhalf jaar geleden begonnen als jeugdhulpverlener": how long someone has been at it.
+_STARTED = {"begonnen", "begon", "gestart", "startte", "ingestroomd", "aangenomen", "overgestapt", "dienst"}
+
+
 def duration(text: str, today: datetime.date | None = None) -> Duur | None:
     """How long something has lasted, in months, or None when the text says no duration."""
     today = today or datetime.date.today()
@@ -108,8 +112,8 @@ def duration(text: str, today: datetime.date | None = None) -> Duur | None:
             if token == "jaren":
                 return Duur(5 * 12, zeker=False)  # "al jaren"
             continue
-        if i + 1 < len(tokens) and tokens[i + 1] == "geleden":
-            continue  # "5 jaar geleden" is a moment, not a duration
+        if i + 1 < len(tokens) and tokens[i + 1] == "geleden" and not set(tokens[i + 2:i + 8]) & _STARTED:
+            continue  # "5 jaar geleden" is a moment, not a duration; "... geleden begonnen" is one
         words_before = set(tokens[max(0, j - 2):j])
         months = amount * unit
         if words_before & _MORE:

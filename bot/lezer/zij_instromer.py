@@ -135,7 +135,9 @@ def _registration(text, pending, reply, today, lezing: Lezing) -> None:
         if other.item == "vaktherapie":
             lezing.feiten["beroep"] = "vaktherapeut"  # the register of vaktherapeuten
     if value in CURRENT:
-        value = _big(text, value, lezing, skj_named=any(r == "skj" and not d for r, d in mentions))
+        # "moet ik nu ook nog bij skj?" asks about SKJ; it does not say the person is in it
+        stated = _register_mentions(_without_questions(text))
+        value = _big(text, value, lezing, skj_named=any(r == "skj" and not d for r, d in stated))
     if pending == "big_beroep":
         _big_profession_answer(text, reply, lezing)
     if value:
@@ -228,6 +230,11 @@ REGISTERS = {"skj": "skj", "kwaliteitsregister": "skj", "big": "big"}
 DENIAL_GAP = {"ook", "ik", "sta", "stond", "ben", "was", "heb", "had", "zit", "er", "nog", "in", "bij", "het",
               "de", "daar", "ingeschreven", "geregistreerd", "jeugd", "register", "registratie", "staat"}
 REGISTERED = re.compile(r"\b(geregistreerd|ingeschreven|registratie|register|aangesloten|sta|stond)\b")
+
+
+def _without_questions(text: str) -> str:
+    """The message without its sentences that end in a question mark."""
+    return " ".join(s for s in re.findall(r"[^.!?]*[.!?]*", text) if "?" not in s)
 
 
 def _register_mentions(text: str) -> list[tuple[str, bool]]:
@@ -460,7 +467,7 @@ def _work(text, pending, reply, today, lezing: Lezing) -> None:
             lezing.feiten["werkt_in_jeugdzorg"] = in_youth_care
             if sector in _derived_sectors():
                 lezing.geraden.add("werkt_in_jeugdzorg")  # the organisation, not the job
-    duration = tijd.duration(_without_other_durations(text), today)
+    duration = _current_duration(text, today)
     if duration and (WORKING.search(clean) or pending in ("hbo_functie", "werkt_in_jeugdzorg")):
         lezing.feiten["werkervaring_maanden"] = duration.maanden
     if in_youth_care == "nee":
@@ -482,6 +489,17 @@ WORKING = re.compile(r"\b(werk|werkt|werkte|werkzaam|baan|gewerkt|in dienst|sind
 # work experience: "een paar jaar niet gewerkt", "skj geregistreerd sinds 2022".
 NOT_WORK = re.compile(r"\b(niet|geen|nooit)\b.{0,20}\b(gewerkt|werk|werken)\b|"
                       r"\b(geregistreerd|ingeschreven|registratie|diploma|afgestudeerd)\b")
+
+
+def _current_duration(text: str, today) -> tijd.Duur | None:
+    """How long someone has worked: in the work they do now when the message also names work
+    before ("12 jaar in de retail gewerkt en anderhalf jaar geleden begonnen als
+    jeugdhulpverlener": 18 months, batch 7, development half)."""
+    text = _without_other_durations(text)
+    parts = re.split(r"[.,;:!?()]|\b(?:en|maar|want|dus|terwijl)\b", text)
+    now = [d for part in parts if part and not set(normalise(part).split()) & PAST_WORK
+           for d in [tijd.duration(part, today)] if d]
+    return now[0] if now else tijd.duration(text, today)
 
 
 def _without_other_durations(text: str) -> str:
@@ -524,6 +542,7 @@ def _derived_sectors() -> set[str]:
 
 
 TRIGGERS = {"werk", "werkt", "werkte", "werkzaam", "baan", "functie", "gewerkt", "dienst", "bij", "als"}
+PAST_WORK = {"gewerkt", "werkte", "werkten", "daarvoor", "vroeger", "voorheen", "destijds", "was", "eerder"}
 
 
 def _work_sector(clean: str) -> tuple[str | None, str | None]:
@@ -546,6 +565,12 @@ def _work_sector(clean: str) -> tuple[str | None, str | None]:
         span = tokens[trigger_clause_start:position] + _clause(tokens, position)
         return not found.negated and not set(span) & HYPOTHETICAL
 
+    def past(start: int) -> bool:
+        """"12 jaar in de retail gewerkt, ... begonnen als jeugdhulpverlener": the work before
+        is not the work now (batch 7, development half)."""
+        return bool(set(_clause(tokens, start - 1)) & PAST_WORK)
+
+    windows.sort(key=lambda w: past(w[0]))  # stable: the order of mention within now and before
     for keys in ((("ja", "werk_in_jeugddomein"), ("nee", "werk_buiten_jeugddomein")),
                  ((None, "werk_misschien_in_jeugddomein"),)):
         for start, window in windows:

@@ -268,3 +268,22 @@ def test_a_pm_er_is_no_pmt_er_whichever_reader_ran_first():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2]).stdout.strip()
     assert out == "None"
+
+
+def test_the_work_now_counts_over_the_work_before():
+    """Batch 7 (development half): 12 years in retail before, 18 months as jeugdhulpverlener now."""
+    found = facts("ik heb 12 jaar in de retail gewerkt en ben anderhalf jaar geleden als zij-instromer "
+                  "begonnen als ambulant jeugdhulpverlener")
+    assert found["werkt_in_jeugdzorg"] == "ja" and found["werkervaring_maanden"] == 18
+    assert facts("ik werk nu in de horeca, vroeger in de jeugdzorg")["werkt_in_jeugdzorg"] == "nee"
+
+
+def test_a_wish_to_be_registered_is_no_lapsed_registration():
+    """'geregistreerd kan zijn' matched 'geregistreerd geweest' through the lemma of 'geweest'."""
+    assert "registratie" not in facts("hoe lang duurt het voor ik geregistreerd kan zijn?")
+    assert facts("ik ben geregistreerd geweest")["registratie"] == "verlopen"
+
+
+def test_a_question_about_skj_does_not_hide_a_big_registration_as_nurse():
+    found = facts("ik ben hbo-verpleegkundige, BIG geregistreerd. moet ik nu ook nog bij skj?")
+    assert found["registratie"] == "geldig"
