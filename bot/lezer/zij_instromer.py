@@ -36,11 +36,7 @@ UNFINISHED_WISH = HYPOTHETICAL | {"halen", "behalen", "afronden", "afstuderen", 
 CLAUSE_WORDS = {"en", "maar", "want", "omdat", "dus", "terwijl", "of", "dat"}
 WORK = ["werk", "werkt", "werkte", "werkzaam", "baan", "functie", "gewerkt", "in dienst", "aan de slag",
         "ik ben", "als", "bij"]
-HBO_LEVEL = ["hbo niveau", "hbo functie", "op hbo", "hbo werk", "gezinsbegeleider", "ambulant hulpverlener",
-             "jeugdzorgwerker", "jeugdhulpverlener", "gezinsvoogd", "jeugdbeschermer", "casemanager",
-             "maatschappelijk werker", "ambulant begeleider", "behandelcoordinator", "gezinscoach",
-             "ambulant medewerker", "pleegzorgbegeleider", "hulpverlener", "orthopedagoog", "psycholoog",
-             "sociaal werker", "trajectbegeleider", "ambulante hulpverlening", "wijkteam"]
+HBO_LEVEL = ["hbo niveau", "hbo functie", "hbo fctie", "hbo functies", "op hbo", "hbo werk", "hbo baan"]
 MBO_LEVEL = ["mbo niveau", "mbo functie", "op mbo", "groepsleider", "pedagogisch medewerker", "woonbegeleider",
              "thuisbegeleider", "persoonlijk begeleider", "begeleider", "jeugdzorgwerker d", "invaller",
              "oproepkracht", "huishoudelijk", "administratief", "secretaresse", "receptie", "teamondersteuner"]
@@ -480,8 +476,10 @@ def _work(text, pending, reply, today, lezing: Lezing) -> None:
         if duration.maanden < 12:
             lezing.feiten["hbo_functie"] = "nee"  # "sinds acht maanden": not yet a year
         elif _catalogue_has(clean, HBO_LEVEL) and not _catalogue_has(clean, MBO_LEVEL):
+            # only when the level is said ("hbo-functie"): a job title does not say the level or
+            # the tasks the EVC route needs, so then the question is asked
             lezing.feiten["hbo_functie"] = "ja"
-            lezing.geraden.add("hbo_functie")  # hbo-level and registration tasks: check it
+            lezing.geraden.add("hbo_functie")
 
 
 WORKING = re.compile(r"\b(werk|werkt|werkte|werkzaam|baan|gewerkt|in dienst|sinds|ervaring)\b")

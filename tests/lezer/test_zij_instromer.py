@@ -287,3 +287,10 @@ def test_a_wish_to_be_registered_is_no_lapsed_registration():
 def test_a_question_about_skj_does_not_hide_a_big_registration_as_nurse():
     found = facts("ik ben hbo-verpleegkundige, BIG geregistreerd. moet ik nu ook nog bij skj?")
     assert found["registratie"] == "geldig"
+
+
+def test_a_job_title_does_not_say_the_hbo_function_that_evc_needs():
+    """A year as jeugdzorgwerker may be at mbo level (jeugdzorgwerker D): the EVC route's 'at least a
+    year at hbo level with registration tasks' is asked, not read from the title; said in words it counts."""
+    assert "hbo_functie" not in facts("ik werk al 2 jaar als jeugdzorgwerker bij een jeugdhulpaanbieder")
+    assert facts("ik werk al 2 jaar in de jeugdzorg op een hbo functie")["hbo_functie"] == "ja"
