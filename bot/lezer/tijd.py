@@ -90,8 +90,15 @@ def full_years(text: str, today: datetime.date) -> str:
     return re.sub(r"(?<!\w)['’‘](\d\d)(?!\d)", year, text)
 
 
-# "anderhalf jaar geleden begonnen als jeugdhulpverlener": how long someone has been at it.
+# "anderhalf jaar geleden begonnen als jeugdhulpverlener": how long someone has been at it; not a
+# study ("2 maanden geleden begonnen met de opleiding").
 _STARTED = {"begonnen", "begon", "gestart", "startte", "ingestroomd", "aangenomen", "overgestapt", "dienst"}
+_STUDY = {"opleiding", "studie", "school", "cursus", "deeltijd", "deeltijdopleiding", "master", "bachelor", "hbo",
+          "mbo", "minor", "traject", "scholing", "studeren"}
+
+
+def _started_work(after: list[str]) -> bool:
+    return bool(set(after) & _STARTED) and not set(after) & _STUDY
 
 
 def duration(text: str, today: datetime.date | None = None) -> Duur | None:
@@ -112,8 +119,8 @@ def duration(text: str, today: datetime.date | None = None) -> Duur | None:
             if token == "jaren":
                 return Duur(5 * 12, zeker=False)  # "al jaren"
             continue
-        if i + 1 < len(tokens) and tokens[i + 1] == "geleden" and not set(tokens[i + 2:i + 8]) & _STARTED:
-            continue  # "5 jaar geleden" is a moment, not a duration; "... geleden begonnen" is one
+        if i + 1 < len(tokens) and tokens[i + 1] == "geleden" and not _started_work(tokens[i + 2:i + 9]):
+            continue  # "5 jaar geleden" is a moment, not a duration; "... geleden begonnen als" is one
         words_before = set(tokens[max(0, j - 2):j])
         months = amount * unit
         if words_before & _MORE:

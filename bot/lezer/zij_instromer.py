@@ -435,13 +435,19 @@ def _about_work_or_a_wish(text: str, start: int) -> bool:
     return bool(clause & (HYPOTHETICAL | {"werk", "werkt", "werkte", "werkzaam", "baan", "dienst", "slag", "op"}))
 
 
+GRADUATED = re.compile(r"\b(afgestudeerd|diploma|gehaald|behaald|klaar|afgerond|gediplomeerd|examen)\b")
+
+
 def _diploma_age(text, pending, reply, today, lezing: Lezing) -> None:
     phrase = _cat("diploma_leeftijd").first(text)
-    if phrase and not phrase.negated:
+    tokens = normalise(text).split()
+    # "al lang", "jaren geleden" date the diploma only as the answer, or beside a word for it:
+    # "ik werk al lang in de zorg" or "anderhalf jaar geleden begonnen" says nothing of the diploma
+    if phrase and not phrase.negated and (
+            pending == "diploma_recent" or GRADUATED.search(" ".join(_clause(tokens, phrase.start)))):
         lezing.feiten["diploma_recent"] = "ja" if phrase.item == "recent" else "nee"
         return
-    graduated = re.search(r"\b(afgestudeerd|diploma|gehaald|behaald|klaar|afgerond|gediplomeerd|examen)\b",
-                          normalise(text))
+    graduated = GRADUATED.search(normalise(text))
     if pending == "diploma_recent" or graduated or lezing.feiten.get("diploma"):
         ago = tijd.years_ago(text, today)
         if ago and (pending == "diploma_recent" or graduated or re.search(r"(19|20)\d\d", text)):

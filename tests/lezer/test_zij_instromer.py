@@ -294,3 +294,17 @@ def test_a_job_title_does_not_say_the_hbo_function_that_evc_needs():
     year at hbo level with registration tasks' is asked, not read from the title; said in words it counts."""
     assert "hbo_functie" not in facts("ik werk al 2 jaar als jeugdzorgwerker bij een jeugdhulpaanbieder")
     assert facts("ik werk al 2 jaar in de jeugdzorg op een hbo functie")["hbo_functie"] == "ja"
+
+
+def test_a_time_word_dates_the_diploma_only_beside_it():
+    """'al lang' or 'jaren geleden' anywhere set the diploma's age: "ik werk al lang in de zorg" made
+    the diploma older than 5 years (the 45 EC route instead of direct registration)."""
+    assert "diploma_recent" not in facts("ik werk al lang in de zorg")
+    assert "diploma_recent" not in facts("ben anderhalf jaar geleden begonnen als jeugdhulpverlener")
+    assert facts("mijn diploma heb ik jaren geleden gehaald")["diploma_recent"] == "nee"
+    assert facts("jaren geleden", "diploma_recent")["diploma_recent"] == "nee"
+
+
+def test_a_start_of_a_study_is_no_work_experience():
+    assert facts("ik ben 3 maanden geleden begonnen met de deeltijdopleiding, werk al 4 jaar als ambulant "
+                 "hulpverlener")["werkervaring_maanden"] == 48
