@@ -43,6 +43,8 @@ class EngineForm(FormValidationAction):
     miss_slot: str = ""            # counts answers in a row that were not understood
     not_understood: str = "utter_niet_begrepen"  # response that explains what to do
     escape_intents: set[str] = ESCAPE_INTENTS
+    # Intents that leave the form by their button only; typed, they are read as an answer.
+    button_only_escapes: set[str] = set()
 
     @abc.abstractmethod
     def name(self) -> str:
@@ -109,9 +111,11 @@ class EngineForm(FormValidationAction):
         answered = bool(requested) and self.answered(requested, updates)
         if after_crisis and not answered:
             return []  # a real crisis is no answer: no "not understood", the question again
+        typed = typed_text(message)
         if intent in self.escape_intents and not answered \
-                and not self.attempted(requested, typed_text(message)) \
-                and not self.an_answer_not_a_question(requested, intent, typed_text(message)):
+                and not (intent in self.button_only_escapes and typed) \
+                and not self.attempted(requested, typed) \
+                and not self.an_answer_not_a_question(requested, intent, typed):
             return []
         if requested and not answered:
             return self._miss(dispatcher, tracker, requested, updates)

@@ -135,6 +135,9 @@ class ValidateWerktoedelingForm(EngineForm):
 
     miss_slot = "wt_niet_begrepen"
     escape_intents = ESCAPE_INTENTS - {"start_werktoedeling", "werktoedeling_vraag"}
+    # "ja haar expertise in lichaamsgericht werken" heard as start_route took an employer from the
+    # middle of the check into the personal intake (development half, wg-e-018): only the button may
+    button_only_escapes = {"start_route"}
 
     def name(self) -> str:
         return "validate_werktoedeling_form"

@@ -123,6 +123,21 @@ async def test_escape_intents_leave_the_turn_to_their_rule():
 
 
 @pytest.mark.asyncio
+async def test_a_typed_answer_heard_as_start_route_stays_in_the_check():
+    """Development half, wg-e-018: "ja haar expertise in lichaamsgericht werken" to the ground
+    question was heard as start_route and took the employer into the personal intake."""
+    dispatcher = CollectingDispatcher()
+    slots = {"requested_slot": "wt_tenzij_grond", "wt_taak": "training_en_therapie"}
+    text = "ja haar expertise in lichaamsgericht werken, dat hebben wij zelf niet in huis"
+    events = await ValidateWerktoedelingForm().get_extraction_events(dispatcher, tracker(slots, text, "start_route"), DOMAIN)
+    assert events, "the turn stays with the form"
+    assert dispatcher.messages[0]["response"] == "utter_niet_begrepen"
+    button = await ValidateWerktoedelingForm().get_extraction_events(
+        CollectingDispatcher(), tracker(slots, "/start_route", "start_route"), DOMAIN)
+    assert button == []
+
+
+@pytest.mark.asyncio
 async def test_after_the_crisis_message_the_same_message_is_read_as_the_answer():
     """wg-e-012 (issue 15/17): "de band die ze heeft, hij vertrouwt alleen haar" was heard as a crisis;
     the crisis message came first, and then the question was asked again as if nothing was said."""

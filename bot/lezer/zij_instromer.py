@@ -248,7 +248,8 @@ def _denied(tokens: list[str], i: int) -> bool:
     j = i + 1
     while j < len(tokens) and tokens[j] in DENIAL_GAP:
         j += 1
-    return j < len(tokens) and tokens[j] in ("niet", "geen", "nooit")  # "bij skj niet", "big ook niet"
+    # "bij skj niet", "big ook niet", "skj nee big nee" (that last one was read as registered)
+    return j < len(tokens) and tokens[j] in ("niet", "geen", "nooit", "nee", "neen", "nope")
 
 
 # Between "ik ben" / "als" and a profession ("ik ben big geregistreerd verpleegkundige").

@@ -308,3 +308,9 @@ def test_a_time_word_dates_the_diploma_only_beside_it():
 def test_a_start_of_a_study_is_no_work_experience():
     assert facts("ik ben 3 maanden geleden begonnen met de deeltijdopleiding, werk al 4 jaar als ambulant "
                  "hulpverlener")["werkervaring_maanden"] == 48
+
+
+@pytest.mark.parametrize("text", ["skj nee big nee. register vaktherapie ja", "skj nee, big nee"])
+def test_a_register_followed_by_nee_is_denied(text):
+    """Development half, wg-e-018: "skj nee big nee" was read as a valid registration (phase bevoegd)."""
+    assert facts(text, "registratie")["registratie"] == "geen"
