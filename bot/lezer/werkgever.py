@@ -488,6 +488,13 @@ def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> 
         if about_colleague(vondst) or vondst.item != "geregistreerd" or _about_people_in_general(vondst, tokens) \
                 or _after_under(vondst, under, tokens):
             continue
+        span = _clause_of(vondst, tokens)
+        if set(tokens[span[0]:span[1]]) & (APPLIED | {"afwachting", "wacht"}):
+            # "nog in afwachting van haar registratie", "registratie aangevraagd": not registered yet
+            # (read as registered, a verdict more permissive than the norm); shown with a "?"
+            lezing.feiten.setdefault("geregistreerd", wt.NEE)
+            lezing.geraden.add("geregistreerd")
+            continue
         if _not_a_statement(vondst, tokens):
             if vondst.negated and _only_a_condition(vondst, tokens):
                 # "kan dat als ze niet geregistreerd is?": her state, asked as a condition; read as
