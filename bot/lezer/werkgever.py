@@ -117,7 +117,7 @@ SKJ = {"skj", "skj'er", "kwaliteitsregister"}
 PARAMEDICUS = "vaktherapeut_paramedicus"
 NOT_SKJ_OR_BIG = {"vaktherapie", "vaktherapeuten", "nip", "nvo", "registerplein"}
 # A registration asked for and not yet given: "zit in de aanvraag", "is aangevraagd"
-APPLIED = {"aanvraag", "aangevraagd", "aanvragen", "vraagt", "behandeling"}
+APPLIED = {"aanvraag", "aangevraagd", "aanvragen", "behandeling"}
 
 # A sentence that starts with one of these refers back to the one before: "Onze gemeente heeft
 # nieuwe inkoopvoorwaarden. Daarin staat dat ..."; "De gemeente is onze opdrachtgever. Die wil ...".
