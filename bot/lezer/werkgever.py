@@ -115,6 +115,9 @@ FAMILY = {"ouders", "ouder", "moeder", "vader", "gezin", "familie", "kind", "kin
 # Registers that are neither SKJ nor BIG: "in het register vaktherapie" is no registration here.
 SKJ = {"skj", "skj'er", "kwaliteitsregister"}
 PARAMEDICUS = "vaktherapeut_paramedicus"
+# Groups, not this young person or family: a bond with them is a trait of the worker.
+PEOPLE_IN_GENERAL = {"pubers", "jongeren", "kinderen", "gezinnen", "iedereen", "mensen", "clienten", "cliënten",
+                     "doelgroep", "tieners", "ouders in het algemeen", "makkelijk", "snel", "altijd"}
 NOT_SKJ_OR_BIG = {"vaktherapie", "vaktherapeuten", "nip", "nvo", "registerplein"}
 # A registration asked for and not yet given: "zit in de aanvraag", "is aangevraagd"
 APPLIED = {"aanvraag", "aangevraagd", "aanvragen", "behandeling"}
@@ -323,9 +326,10 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
         _take(lezing, "werkveld", setting)
     essential = _essential(text, tokens)
     # "zonder gebarentaal kun je niet werken" names the skill as essential, it does not deny it
-    ground = cat["tenzij_grond"].first(text, skip_negated=not essential)
-    if ground and not _grond_about_worker(ground, tokens):
-        ground = None
+    # the first ground said of the worker: "de jongeren vertrouwen haar, ze kent dit gezin al jaren"
+    grounds = sorted((g for g in cat["tenzij_grond"].outermost(text) if essential or not g.negated),
+                     key=lambda g: g.start)
+    ground = next((g for g in grounds if _grond_about_worker(g, tokens)), None)
     if ground and pending == "tenzij_grond" and _plain_no(text, tokens):
         # "nee, de relatie is niet bijzonder": the answer is no; a ground read against it would
         # make the verdict more permissive than the person said (review 8, finding 19)
@@ -358,7 +362,9 @@ def _grond_about_worker(ground: Vondst, tokens: list[str]) -> bool:
     start, end = _clause_of(ground, tokens)
     clause = tokens[start:end]
     if ground.item == "bestaande_relatie":
-        return not (set(clause) & BAD or "tussen" in clause)
+        # "ze heeft altijd snel een goede band met pubers": a trait, not a relationship with this
+        # young person or family (review 9 of issue 16, finding 6)
+        return not (set(clause) & BAD or "tussen" in clause or set(clause) & PEOPLE_IN_GENERAL)
     return not set(tokens[max(start, ground.start - 3):ground.start]) & FAMILY
 
 
