@@ -370,6 +370,10 @@ def _best_diploma(text: str):
     return None
 
 
+SOCIAL_WORK = {"social_work", "sw_jeugd", "sw_zorg", "sw_welzijn"}
+HBO_WORDS = {"hbo", "bachelor", "hogeschool", "hbo'er", "hboer", "hbo er", "bachelors", "deeltijd", "duaal"}
+
+
 def _diploma(text, pending, reply, today, lezing: Lezing) -> None:
     found = _best_diploma(text)
     if found:
@@ -388,7 +392,9 @@ def _diploma(text, pending, reply, today, lezing: Lezing) -> None:
             diploma = entry["met_niveau"][level]
             entry = routes.diploma(diploma)
         lezing.feiten["diploma"] = diploma
-        if not found.zeker:
+        if not found.zeker or (diploma in SOCIAL_WORK and not set(normalise(text).split()) & HBO_WORDS):
+            # "sociaal werk" without "hbo": mbo Sociaal Werk exists too (publieke-bronnen B.5), so the
+            # summary shows the hbo reading with a "?" to correct (review 9 of issue 16, finding 7)
             lezing.geraden.add("diploma")
     elif pending == "richting":
         profile = _profile(text, pending)

@@ -314,3 +314,11 @@ def test_a_start_of_a_study_is_no_work_experience():
 def test_a_register_followed_by_nee_is_denied(text):
     """Development half, wg-e-018: "skj nee big nee" was read as a valid registration (phase bevoegd)."""
     assert facts(text, "registratie")["registratie"] == "geen"
+
+
+def test_sociaal_werk_without_hbo_is_shown_as_a_guess():
+    """Review 9 of issue 16, finding 7: mbo Sociaal Werk exists (publieke-bronnen B.5); a bare
+    'sociaal werk' is read as hbo, with a '?' in the summary so that an mbo graduate can correct it."""
+    assert "diploma" in read("ik heb sociaal werk gedaan", None, TODAY).geraden
+    assert "diploma" not in read("ik heb hbo social work richting jeugd", None, TODAY).geraden
+    assert facts("ik heb mbo sociaal werk gedaan, richting jeugd")["diploma"] == "mbo"
