@@ -197,6 +197,9 @@ def _advice(rule: dict[str, Any], situatie: Situatie) -> Advies:
 
     setting = entry("werkvelden", situatie.werkveld)
     notes = [setting["notitie"]] if setting and rule["dan"] != "deskundigenteam" else []
+    safety = data["veiligheidsnotitie"]
+    if set(situatie.signalen) & set(safety["signalen"]):
+        notes.insert(0, safety["tekst"])  # a child in danger named with the task: 112 and Veilig Thuis too
 
     references = list(rule["bronnen"])
     if uses_indicators:

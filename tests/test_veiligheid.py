@@ -109,6 +109,12 @@ def test_indirect_disclosures_are_a_crisis():
         assert possible_crisis(text, "out_of_scope", UNSURE), text
 
 
+def test_acute_physical_danger_is_a_crisis():
+    """Review 9 of issue 16, finding 9: acute physical danger had no safety-net word."""
+    for text in ("mijn zoon van 3 is bewusteloos", "de baby ademt niet meer", "hij is niet wakker te krijgen"):
+        assert possible_crisis(text, "out_of_scope", UNSURE), text
+
+
 def test_look_alikes_are_not_a_crisis_even_when_the_nlu_says_so():
     """Issue 17: a person's own past as motivation, and a question about a course, were false alarms."""
     ranking = [{"name": "crisis", "confidence": 0.7}, {"name": "start_route", "confidence": 0.2}]
