@@ -322,3 +322,12 @@ def test_sociaal_werk_without_hbo_is_shown_as_a_guess():
     assert "diploma" in read("ik heb sociaal werk gedaan", None, TODAY).geraden
     assert "diploma" not in read("ik heb hbo social work richting jeugd", None, TODAY).geraden
     assert facts("ik heb mbo sociaal werk gedaan, richting jeugd")["diploma"] == "mbo"
+
+
+@pytest.mark.parametrize("text", ["ik ben niet SKJ-geregistreerd", "ik heb geen geldige registratie meer",
+                                  "ik heb skj nog niet", "ik heb geen skj nummer",
+                                  "ik ben nog nooit geregistreerd geweest"])
+def test_denied_registration_words_are_no_registration(text):
+    """Review 9 of issue 16, finding 1 (read from the word lists only): these denials hold words of
+    a valid registration. The reader already read them as 'geen'; this keeps it so."""
+    assert facts(text)["registratie"] == "geen"
