@@ -318,3 +318,18 @@ def test_a_vakbekwaamheidsbewijs_gives_registration_only_with_the_other_requirem
     registration requirements are met' (publieke-bronnen B.5); the step said it without the condition."""
     stappen = " ".join(data()["routes"]["direct_registreren"]["stappen"])
     assert "Daarmee kun je je registreren, als je ook aan de andere eisen voldoet." in stappen
+
+
+def test_texts_say_what_the_sources_say_about_payment_and_dated_facts():
+    """Review 9 of issue 16, findings 14 and 17: 'soms betaalt de werkgever' had no source; the
+    opleidingsregister's advice was said in the present tense without who says it and when."""
+    kosten = data()["routes"]["deeltijd_duaal_opleiding"]["kosten"]
+    assert "Soms betaalt de werkgever" not in kosten and "staat niet in onze bronnen" in kosten
+    stap = " ".join(s["tekst"] for s in data()["algemene_stappen"])
+    assert "Volgens AlleKansenBenut! (2024)" in stap and "Vraag SKJ of dat nog zo is." in stap
+
+
+def test_no_source_title_or_place_promises_the_team_for_free():
+    """Review 9 of issue 16, finding 13: the README promises nothing 'gratis' to individuals."""
+    assert "kosteloos" not in registry()["deskundigenteam_akb"]["titel"]
+    assert "kosteloos" not in str(data()["deskundigenteam_stap"]["bronnen"])

@@ -141,6 +141,8 @@ def test_indicator_replies(reply, pending, expected):
     ("nee, de relatie is niet bijzonder", "tenzij_grond", "tenzij_grond", "geen"),
     ("nee maar ze heeft wel een goede band met hem", "tenzij_grond", "tenzij_grond", "bestaande_relatie"),
     ("ja, ze kent het kind al 3 jaar", "tenzij_grond", "tenzij_grond", "bestaande_relatie"),
+    # review 9, finding 12: knowing this family well is a relationship, beside a general trait
+    ("ze kent het gezin goed, ze heeft veel ervaring", "tenzij_grond", "tenzij_grond", "bestaande_relatie"),
 ])
 def test_replies_in_context(reply, pending, fact, value):
     assert read(reply, pending).feiten.get(fact) == value
