@@ -31,8 +31,11 @@ KORT = 3  # words this short are abbreviations, never mashing
 KLINKER = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]")
 RESTART = "restart"
 VRAAGT_OPNIEUW = re.compile(
-    r"\b(opnieuw|overnieuw|over nieuw|reset\w*|herstart\w*|restart|reboot|begin|beginscherm|nieuw gesprek|"
-    r"vo\w* af aan|start over|terug naar start|vergeet alles|frisse start|vraag 1|vanaf nul|from scratch)\b")
+    r"\b(opnieuw\w*|overnieuw|over nieuw|overdoen|over doen|reset\w*|herstart\w*|restart|reboot|begin|"
+    r"beginscherm|nieuw\w* (gesprek|chat|sessie)|vo\w* af aan|vooraan|start over|start again|begin again|"
+    r"terug naar|(hoofd)?menu|vergeet alles|vergeet wat|frisse start|nieuwe start|schone lei|vraag 1|vanaf nul|"
+    r"from scratch|from the start|nog een keer|nog eens|wis\w*|gewist|leeg\w*|clear|alles weg|"
+    r"(weer|helemaal|gewoon) (\w+ )?begin\w*|begin\w* (we|weer|opnieuw|overnieuw))\b")
 
 
 def onzin(text: str) -> bool:

@@ -1,7 +1,7 @@
 """The crisis safety net and the length limit, as NLU components see messages."""
 from rasa.shared.nlu.training_data.message import Message
 
-from extensions.invoer import MAX_TEKENS, BerichtLengte
+from extensions.invoer import MAX_TEKENS, BerichtLengte, vraagt_opnieuw
 from extensions.veiligheid import CrisisVangnet, possible_crisis
 
 UNSURE = [{"name": "nlu_fallback", "confidence": 0.6}, {"name": "crisis", "confidence": 0.05}]
@@ -85,6 +85,10 @@ def test_restart_only_when_the_words_ask_for_it():
     assert answer.get("intent")["name"] == "inform"
     assert [r["name"] for r in answer.get("intent_ranking")] == ["inform"]
     assert asked.get("intent")["name"] == "restart" and button.get("intent")["name"] == "restart"
+    for text in ("kunnen we het nog een keer doen", "terug naar het begin", "schone lei graag", "wis alles"):
+        assert vraagt_opnieuw(text), text
+    for text in ("gewoon nu starten", "zo snel mogelijk beginnen", "ja registreren"):
+        assert not vraagt_opnieuw(text), text
 
 
 def test_keyboard_mashing_is_nonsense_but_chat_words_are_not():
