@@ -87,10 +87,14 @@ KNOWN = ("taak", "medewerker", "werkveld")
 
 def _keep_what_is_known(lezing: werkgever.Lezing, slots: dict[str, Any], pending: str | None) -> None:
     """Only the question asked may change a known task, worker or workplace: "besluiten of er een
-    verwijzing naar specialistische jeugdhulp komt" as the task is no new workplace (batch 7)."""
+    verwijzing naar specialistische jeugdhulp komt" as the task is no new workplace (batch 7). The
+    one exception errs on the safe side: a workplace other than a jeugdhulpaanbieder (a GI, a
+    wijkteam), named with the task or the worker, replaces the one known."""
     if pending is None or pending in ("bevestigd", "wijzig"):
         return
     for fact in KNOWN:
+        if fact == "werkveld" and lezing.feiten.get(fact) not in (None, "jeugdhulp") and pending in KNOWN:
+            continue  # "... bij de GI" with the task or the worker: a stricter workplace still counts
         if fact != pending and slots.get(f"wt_{fact}") and fact in lezing.feiten:
             del lezing.feiten[fact]
             lezing.geraden.discard(fact)

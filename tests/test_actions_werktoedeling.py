@@ -223,3 +223,11 @@ async def test_a_task_described_again_without_a_known_kind_is_an_unknown_task():
         dispatcher, tracker(slots, "adviesgesprekken aan de telefoon met melders"), DOMAIN)
     assert {"event": "slot", "name": "wt_taaksoort", "value": "onbekend", "timestamp": None} in events
     assert not any(m.get("response") == "utter_niet_begrepen" for m in dispatcher.messages)
+
+
+def test_a_stricter_workplace_named_with_the_task_still_counts():
+    """The safe side of keeping what is known: "... bij de GI" with the task replaces a
+    jeugdhulpaanbieder read before (the GI rules are stricter)."""
+    slots = {**EMPTY, "wt_werkveld": "jeugdhulp", "wt_medewerker": "ondersteuner"}
+    reply = {"text": "gezinnen begeleiden bij de GI", "intent": {"name": "inform"}}
+    assert facts_from_message(reply, slots, "wt_taak")["wt_werkveld"] == "jeugdbescherming"
