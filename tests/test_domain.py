@@ -380,3 +380,12 @@ def test_leerverslag_and_professionele_standaard_are_explained(domain):
     assert "Je sluit af met een leerverslag: een verslag van wat je hebt geleerd." in faq_text(domain, "praktijkprogramma")
     assert ("3. Geregistreerde professionals kunnen werken volgens hun professionele standaard, zoals hun "
             "beroepscode en richtlijnen.") in faq_text(domain, "norm_werktoedeling")
+
+
+def test_jobs_without_registration_say_the_situation_decides_the_tasks(domain):
+    """Review 9 of issue 16, finding 16: the list of jobs without registration lacked that the
+    norm decides which tasks are allowed (README, Werktoedeling 4); finding 18: the norm asks the
+    employer to give each task to the right professional, it does not list who may do what."""
+    text = faq_text(domain, "functies_zonder_registratie")
+    assert "Welke taken je in zo'n functie mag doen, hangt af van de situatie van het kind." in text
+    assert "De norm zegt wie welke taak mag doen." not in faq_text(domain, "norm_werktoedeling")
