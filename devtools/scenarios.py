@@ -16,7 +16,9 @@ Reported per half and per audience (issue 15):
   handoff flag (side-entrants) equal the expected outcome;
 - dangerous errors: a verdict more permissive than expected, a phase higher than expected,
   or a handoff that was expected and not given;
-- answers not understood per conversation: a question asked again, or a fallback reply;
+- answers not understood per conversation: a question asked again, or a fallback reply the
+  person sees (the intent classifier's own fallback, when the form still read the answer, is
+  reported beside it as nlu_onzeker_per_gesprek);
 - openings sent to the wrong flow: the first intake that starts is not the person's.
 Writes var/scenarios/<helft>.md (with every failure's transcript) and <helft>.json.
 """
@@ -108,14 +110,25 @@ def pending_question(state: dict[str, Any]) -> tuple[str | None, str | None]:
     return loop, (state.get("slots") or {}).get("requested_slot") if loop else None
 
 
-def fallback_in_last_turn(state: dict[str, Any]) -> bool:
+def _last_turn(state: dict[str, Any]) -> list[dict[str, Any]]:
     events = state.get("events") or []
     last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
-    turn = events[last_user:]
-    intent = ((turn[0].get("parse_data") or {}).get("intent") or {}).get("name") if turn else None
+    return events[last_user:]
+
+
+def fallback_in_last_turn(state: dict[str, Any]) -> bool:
+    """Whether the person got a fallback reply ("dat begreep ik niet"): what they see."""
+    turn = _last_turn(state)
     actions = {e.get("name") for e in turn if e.get("event") == "action"}
     uttered = {(e.get("metadata") or {}).get("utter_action") for e in turn if e.get("event") == "bot"}
-    return intent == "nlu_fallback" or bool((actions | uttered) & FALLBACK_ACTIONS)
+    return bool((actions | uttered) & FALLBACK_ACTIONS)
+
+
+def classifier_unsure_in_last_turn(state: dict[str, Any]) -> bool:
+    """Whether the intent classifier fell back, whatever the form then read from the words:
+    reported beside the count of answers not understood, not in it (the person saw no fallback)."""
+    turn = _last_turn(state)
+    return bool(turn) and ((turn[0].get("parse_data") or {}).get("intent") or {}).get("name") == "nlu_fallback"
 
 
 def closest_button(buttons: list[dict[str, Any]], meaning: str, words: str) -> dict[str, Any] | None:
@@ -148,6 +161,7 @@ class Result:
     outcome: dict[str, Any] | None = None
     first_flow: str | None = None
     not_understood: int = 0
+    classifier_unsure: int = 0
     stuck: str = ""
 
     @property
@@ -239,6 +253,7 @@ def play(client: Client, scenario: dict[str, Any]) -> Result:
             result.first_flow = loop
         buttons = [b for m in messages for b in m.get("buttons", [])]
         fallback = fallback_in_last_turn(state)
+        result.classifier_unsure += classifier_unsure_in_last_turn(state)
         if loop is None:
             # No question pending (a fallback or an answer without a flow): a person picks
             # the button for what they came for, or says again who they are.
@@ -290,6 +305,7 @@ def summarise(results: list[Result]) -> dict[str, Any]:
             "overeenstemming": round(sum(r.agrees for r in group) / len(group), 3),
             "gevaarlijk": sum(bool(r.dangerous) for r in group),
             "niet_begrepen_per_gesprek": round(sum(r.not_understood for r in group) / len(group), 2),
+            "nlu_onzeker_per_gesprek": round(sum(r.classifier_unsure for r in group) / len(group), 2),
             "verkeerde_flow": sum(r.wrong_flow for r in group),
             "geen_uitkomst": sum(r.outcome is None for r in group),
         }
