@@ -286,8 +286,9 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
     tasks = [t for t in cat["taak"].outermost(text)
              if not any(u.start <= t.start < u.end for u in under)]
     # "onze stagiaire gaat samen met een collega ...": "onze" names the worker, even in the colleague's clause
-    workers = [v for v in cat["medewerker"].outermost(text)
-               if not about_colleague(v) or (v.start > 0 and tokens[v.start - 1] in ("onze", "ons", "mijn"))]
+    # "mijn partner (geen opleiding in de zorg)" names no trainee: a denied worker is no worker
+    workers = [v for v in cat["medewerker"].outermost(text) if not v.negated
+               and (not about_colleague(v) or (v.start > 0 and tokens[v.start - 1] in ("onze", "ons", "mijn")))]
     # "onze orthopedagoog heeft het plan al vastgesteld": what another named worker decides or
     # establishes is theirs, not the task asked about (batch 7, development half)
     deciders = [c for c in _clauses(tokens) for w in workers[1:] if _in(w, c) and _decides(w, text, tokens)]
