@@ -331,3 +331,8 @@ def test_denied_registration_words_are_no_registration(text):
     """Review 9 of issue 16, finding 1 (read from the word lists only): these denials hold words of
     a valid registration. The reader already read them as 'geen'; this keeps it so."""
     assert facts(text)["registratie"] == "geen"
+
+
+@pytest.mark.parametrize("text", ["nog 1 jaar te gaan", "gestopt na het 2e jaar", "bijna, ik studeer in juni af"])
+def test_a_study_not_done_as_the_answer(text):
+    assert facts(text, "afgerond")["afgerond"] == "nee"
