@@ -10,7 +10,7 @@ def test_free_text_example_asks_only_what_it_did_not_say(assistant, sender):
     first = assistant.say(
         sender, "ik ben 45, heb hbo bedrijfskunde en werk 15 jaar bij de politie, kan ik de jeugdzorg in?"
     )
-    assert "ingeschreven bij het Kwaliteitsregister Jeugd" in texts(first)
+    assert "Sta je nu in het Kwaliteitsregister Jeugd (SKJ)?" in texts(first)
     assert "Wat wil je het liefst?" in texts(assistant.say(sender, "nee, nooit"))
     summary = texts(assistant.say(sender, '/inform{"ambitie": "registratie"}'))
     assert "Opleiding: hbo in een andere richting" in summary and "15 jaar, politie" in summary

@@ -112,7 +112,7 @@ def chat(browser, demo):
 def route_intake(chat):
     """The route intake with buttons and one typed answer, up to the advice card."""
     chat.choose("Ik wil in de jeugdzorg werken")
-    chat.wait_for_bot("Sta je nu ingeschreven")
+    chat.wait_for_bot("Sta je nu in het Kwaliteitsregister Jeugd")
     chat.choose("Nee, nooit")
     chat.wait_for_bot("Wat wil je het liefst?")
     chat.choose("Een registratie halen")
@@ -230,7 +230,7 @@ def test_erasing_my_data_forgets_the_transcript_in_the_browser_too(chat):
     c = chat()
     c.open()
     c.choose("Ik wil in de jeugdzorg werken")
-    c.wait_for_bot("Sta je nu ingeschreven")
+    c.wait_for_bot("Sta je nu in het Kwaliteitsregister Jeugd")
     c.choose("Nee, nooit")
     c.wait_for_bot("Wat wil je het liefst?")
     c.choose("Een registratie halen")
