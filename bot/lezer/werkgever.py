@@ -117,10 +117,10 @@ SKJ = {"skj", "skj'er", "kwaliteitsregister"}
 PARAMEDICUS = "vaktherapeut_paramedicus"
 # Groups, not this young person or family: a bond with them is a trait of the worker.
 PEOPLE_IN_GENERAL = {"pubers", "jongeren", "kinderen", "gezinnen", "iedereen", "mensen", "clienten", "cliënten",
-                     "doelgroep", "tieners", "ouders in het algemeen", "makkelijk", "snel", "altijd"}
+                     "doelgroep", "tieners", "makkelijk", "snel", "altijd"}
 NOT_SKJ_OR_BIG = {"vaktherapie", "vaktherapeuten", "nip", "nvo", "registerplein"}
 # A registration asked for and not yet given: "zit in de aanvraag", "is aangevraagd"
-APPLIED = {"aanvraag", "aangevraagd", "aanvragen", "behandeling"}
+APPLIED = {"aanvraag", "aangevraagd", "aanvragen"}
 
 # A sentence that starts with one of these refers back to the one before: "Onze gemeente heeft
 # nieuwe inkoopvoorwaarden. Daarin staat dat ..."; "De gemeente is onze opdrachtgever. Die wil ...".
