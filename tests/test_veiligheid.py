@@ -115,7 +115,9 @@ def test_indirect_disclosures_are_a_crisis():
 
 def test_acute_physical_danger_is_a_crisis():
     """Review 9 of issue 16, finding 9: acute physical danger had no safety-net word."""
-    for text in ("mijn zoon van 3 is bewusteloos", "de baby ademt niet meer", "hij is niet wakker te krijgen"):
+    for text in ("mijn zoon van 3 is bewusteloos", "de baby ademt niet meer", "hij is niet wakker te krijgen",
+                 # review 10 of issue 16, finding 7
+                 "mijn oom pleegt incest met mijn nichtje", "mijn broer is neergestoken", "ze staat op het dak en wil springen"):
         assert possible_crisis(text, "out_of_scope", UNSURE), text
 
 
