@@ -160,7 +160,10 @@ def test_a_registered_worker_without_an_indicator_is_told_so_in_the_headline():
     advies = evaluate(Situatie(taak="notuleren", werkveld="jeugdhulp", medewerker="professional", geregistreerd="ja",
                                antwoorden={i: "nee" for i in ("onveilig_of_risicovol", "complexe_problemen",
                                                              "grote_verantwoordelijkheid", "grote_impact")}))
-    assert advies.verdict == "niet_geregistreerd_toegestaan" and advies.kop.startswith("Voor deze taak is geen registratie nodig")
+    assert advies.verdict == "niet_geregistreerd_toegestaan"
+    assert advies.kop.startswith("Je geregistreerde medewerker mag deze taak doen")
+    # review 10 of issue 16, finding 2: it says nothing about a colleague without registration
+    assert "geen registratie nodig" not in advies.kop and "Check het dan opnieuw voor die collega." in advies.waarom
 
 
 def test_the_condition_on_responsibilities_says_what_the_source_says():
