@@ -336,3 +336,11 @@ def test_denied_registration_words_are_no_registration(text):
 @pytest.mark.parametrize("text", ["nog 1 jaar te gaan", "gestopt na het 2e jaar", "bijna, ik studeer in juni af"])
 def test_a_study_not_done_as_the_answer(text):
     assert facts(text, "afgerond")["afgerond"] == "nee"
+
+
+@pytest.mark.parametrize("text", ["ik heb in belgie social work gestudeerd, profiel jeugd",
+                                  "ik heb een buitenlands diploma social work richting jeugd"])
+def test_a_foreign_diploma_beside_a_qualifying_name_stays_foreign(text):
+    """Review 10 of issue 16, finding 6 (read from the word lists only): a qualifying diploma named
+    with a foreign country could win over 'buitenlands'. The reader keeps it foreign (handoff)."""
+    assert facts(text)["diploma"] == "buitenlands"
