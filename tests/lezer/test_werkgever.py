@@ -141,6 +141,10 @@ def test_indicator_replies(reply, pending, expected):
     ("nee, de relatie is niet bijzonder", "tenzij_grond", "tenzij_grond", "geen"),
     ("nee maar ze heeft wel een goede band met hem", "tenzij_grond", "tenzij_grond", "bestaande_relatie"),
     ("ja, ze kent het kind al 3 jaar", "tenzij_grond", "tenzij_grond", "bestaande_relatie"),
+    # review 10, finding 3 (read from the word lists only): a denied ground is no ground
+    ("ze kent dit gezin niet", "tenzij_grond", "tenzij_grond", "geen"),
+    ("ze spreekt de taal niet", "tenzij_grond", "tenzij_grond", "geen"),
+    ("er is geen goede band", "tenzij_grond", "tenzij_grond", "geen"),
     # review 9, finding 12: knowing this family well is a relationship, beside a general trait
     ("ze kent het gezin goed, ze heeft veel ervaring", "tenzij_grond", "tenzij_grond", "bestaande_relatie"),
 ])
