@@ -373,7 +373,7 @@ def _best_diploma(text: str):
 SOCIAL_WORK = {"social_work", "sw_jeugd", "sw_zorg", "sw_welzijn"}
 # As the answer to "Heb je die opleiding afgerond?" only: words that say it is not (yet) done.
 NOT_FINISHED_REPLY = {"gestopt", "stopte", "gaan", "bijna", "halverwege", "studeer", "loopt", "afgebroken", "vroegtijdig"}
-HBO_WORDS = {"hbo", "bachelor", "hogeschool", "hbo'er", "hboer", "hbo er", "bachelors", "deeltijd", "duaal"}
+HBO_WORDS = {"hbo", "bachelor", "hogeschool", "hboer", "bachelors", "deeltijd", "duaal"}  # as single tokens
 
 
 def _diploma(text, pending, reply, today, lezing: Lezing) -> None:
@@ -410,7 +410,8 @@ def _diploma(text, pending, reply, today, lezing: Lezing) -> None:
         finished = None  # "mijn diploma halen": a wish, not a finished programme
     if finished:
         lezing.feiten["afgerond"] = "nee" if finished.item == "nee" or finished.negated else "ja"
-    elif pending == "afgerond" and set(normalise(text).split()) & NOT_FINISHED_REPLY:
+    elif pending == "afgerond" and set(normalise(text).split()) & NOT_FINISHED_REPLY \
+            and not (reply and reply.waarde == antwoord.JA):
         lezing.feiten["afgerond"] = "nee"  # "nog 1 jaar te gaan", "gestopt na het 2e jaar", "bijna"
     elif pending == "afgerond" and reply:
         lezing.feiten["afgerond"] = "ja" if reply.waarde == antwoord.JA else "nee"

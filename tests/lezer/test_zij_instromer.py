@@ -344,3 +344,8 @@ def test_a_foreign_diploma_beside_a_qualifying_name_stays_foreign(text):
     """Review 10 of issue 16, finding 6 (read from the word lists only): a qualifying diploma named
     with a foreign country could win over 'buitenlands'. The reader keeps it foreign (handoff)."""
     assert facts(text)["diploma"] == "buitenlands"
+
+
+def test_a_yes_to_finished_is_not_taken_back_by_a_later_word():
+    """Review of the whole change: 'gaan' in "ja, daarna ben ik gaan werken" said nothing about the study."""
+    assert facts("ja, daarna ben ik gaan werken", "afgerond")["afgerond"] == "ja"
