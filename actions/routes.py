@@ -69,6 +69,13 @@ def updates_from_message(message: dict[str, Any], requested: str | None,
         found[fact] = value
         lezing.geraden.discard(fact)
     profile = found.pop("profiel", None)
+    named, said = routes.diploma(slots.get("rt_diploma")), routes.diploma(found.get("diploma"))
+    level_of_named = bool(named and said and said.get("alleen_niveau") and not named.get("alleen_niveau")
+                          and said["niveau"] == named["niveau"])
+    if level_of_named:
+        # "hbo, profiel jeugd" after "social work": the level confirms the programme, not a new one
+        del found["diploma"]
+        lezing.geraden.discard("diploma")
     current = routes.diploma(found.get("diploma") or slots.get("rt_diploma"))
     if profile and current and current.get("met_profiel", {}).get(profile):
         found["diploma"] = current["met_profiel"][profile]  # "Social Work" + "Jeugd"
@@ -84,6 +91,8 @@ def updates_from_message(message: dict[str, Any], requested: str | None,
     if lezing.bevestigd is not None:
         updates[CONFIRM] = lezing.bevestigd
     guessed = (set(slots.get("rt_geraden") or []) - {k.removeprefix("rt_") for k in updates}) | lezing.geraden
+    if level_of_named:
+        guessed.discard("diploma")  # the level it was guessed at is now said
     if guessed != set(slots.get("rt_geraden") or []):
         updates["rt_geraden"] = sorted(guessed)
     return updates

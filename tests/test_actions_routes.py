@@ -109,6 +109,23 @@ def test_the_profile_answer_makes_social_work_qualifying():
     assert updates["rt_diploma"] == "sw_jeugd"
 
 
+def test_a_level_with_the_profile_keeps_the_programme_named_before():
+    """"hbo, profiel jeugd" to Social Work's profile question is hbo Social Work with profile
+    Jeugd; "hbo" replaced the programme and the advice lost its direct registration."""
+    slots = {"rt_diploma": "social_work", "rt_geraden": ["diploma"]}
+    updates = updates_from_message({"text": "hbo, profiel jeugd", "intent": {"name": "inform"}}, "rt_richting", slots)
+    assert updates["rt_diploma"] == "sw_jeugd" and "diploma" not in updates.get("rt_geraden", [])
+    updates = updates_from_message({"text": "hbo, welzijn", "intent": {"name": "inform"}}, "rt_richting", slots)
+    assert updates["rt_diploma"] == "sw_welzijn"
+
+
+def test_an_mbo_answer_to_the_profile_question_makes_it_an_mbo_diploma():
+    """Sociaal Werk exists at mbo level too (publieke-bronnen B.5; review 10 of issue 16, finding 5)."""
+    updates = updates_from_message({"text": "mbo niveau 4", "intent": {"name": "inform"}}, "rt_richting",
+                                   {"rt_diploma": "social_work", "rt_geraden": ["diploma"]})
+    assert updates["rt_diploma"] == "mbo"
+
+
 def _question(name):
     import yaml
     from pathlib import Path

@@ -384,6 +384,10 @@ def _diploma(text, pending, reply, today, lezing: Lezing) -> None:
         entry = routes.diploma(diploma)
         if profile and entry and entry.get("met_profiel", {}).get(profile):
             diploma = entry["met_profiel"][profile]
+        elif profile and entry and entry.get("alleen_niveau"):
+            # "hbo, profiel jeugd" to the question about the profile: the level and the profile of
+            # the programme named before; the form applies both to it
+            lezing.feiten["profiel"] = profile
         # "een master in de klinische psychologie"; a level may lead to an entry with levels of its
         # own: "pedagoog, wo master" is a master pedagogiek, and with "wo" the wo-master (review 6
         # of issue 16, finding 6: a master pedagogiek without "wo" may be an hbo-master).
