@@ -117,7 +117,11 @@ def test_acute_physical_danger_is_a_crisis():
     """Review 9 of issue 16, finding 9: acute physical danger had no safety-net word."""
     for text in ("mijn zoon van 3 is bewusteloos", "de baby ademt niet meer", "hij is niet wakker te krijgen",
                  # review 10 of issue 16, finding 7
-                 "mijn oom pleegt incest met mijn nichtje", "mijn broer is neergestoken", "ze staat op het dak en wil springen"):
+                 "mijn oom pleegt incest met mijn nichtje", "mijn broer is neergestoken", "ze staat op het dak en wil springen",
+                 # review 11 of issue 16, finding 5
+                 "mijn dochter dreigt zich iets aan te doen", "hij wil zich van kant maken", "hij heeft pillen genomen",
+                 "ze wil uit het raam springen", "mijn zoon zei dat hij zich iets aandoet",
+                 "er is sprake van kindermishandeling in het gezin", "zelfmoordpoging gedaan gisteren"):
         assert possible_crisis(text, "out_of_scope", UNSURE), text
 
 

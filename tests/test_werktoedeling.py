@@ -173,3 +173,24 @@ def test_the_condition_on_responsibilities_says_what_the_source_says():
     texts = [c["tekst"] for c in load("werktoedeling")["voorwaarden"]["onder_verantwoordelijkheid"]]
     assert "Spreek duidelijk af wie waarvoor verantwoordelijk is, en leg dat vast." in texts
     assert not any("schriftelijk" in text for text in texts)
+
+
+@pytest.mark.parametrize("pending, text, expected", [
+    # Batch 10 (development half): the employer's own trust is a trait, not the young person's bond.
+    ("tenzij_grond", "ze is heel stevig en heeft veel levenservaring, ik vertrouw haar volledig", "anders"),
+    # Review 11 of issue 16, finding 3: knowing the family privately is no helping relationship.
+    ("tenzij_grond", "ze kent het gezin van de kerk", "anders"),
+    ("tenzij_grond", "ze kent het gezin al jaren", "bestaande_relatie"),
+    ("tenzij_grond", "de jongen vertrouwt haar", "bestaande_relatie"),
+])
+def test_a_tenzij_ground_as_the_answer(pending, text, expected):
+    assert read(text, pending=pending).feiten.get("tenzij_grond") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ambulante jeugzorg", "jeugdhulp"),  # batch 10: a typo in the answer to the workplace question
+    ("bij de gemeete", "gemeente"),
+])
+def test_the_workplace_answer_with_a_typo(text, expected):
+    lezing = read(text, pending="werkveld")
+    assert lezing.feiten.get("werkveld") == expected

@@ -118,6 +118,12 @@ PARAMEDICUS = "vaktherapeut_paramedicus"
 # Groups, not this young person or family: a bond with them is a trait of the worker.
 PEOPLE_IN_GENERAL = {"pubers", "jongeren", "kinderen", "gezinnen", "iedereen", "mensen", "clienten", "cliënten",
                      "doelgroep", "tieners", "makkelijk", "snel", "altijd"}
+# Where someone knows a family from outside the help: no helping relationship to keep (R17d names
+# "de bestaande relatie van een jongere met een niet-geregistreerde hulpverlener"; review 11 of
+# issue 16, finding 3: "ze kent het gezin van de kerk").
+PRIVATE = {"kerk", "moskee", "buurt", "straat", "wijk", "sportclub", "voetbal", "voetbalclub", "club", "vereniging",
+           "prive", "privé", "vriendin", "vriend", "vrienden", "buren", "buurvrouw", "buurman", "sport",
+           "vroeger", "kinderopvang", "oppas", "familielid", "nicht", "neef", "tante", "oom"}
 NOT_SKJ_OR_BIG = {"vaktherapie", "vaktherapeuten", "nip", "nvo", "registerplein"}
 # A registration asked for and not yet given: "zit in de aanvraag", "is aangevraagd"
 APPLIED = {"aanvraag", "aangevraagd", "aanvragen"}
@@ -323,6 +329,10 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
                   key=lambda v: v.start, default=None)
     if setting is None and pending == "werkveld":
         setting = cat["werkveld_antwoord"].first(text)  # "jr": an answer, not "2 jr" in a sentence
+    if setting is None and pending == "werkveld":
+        # as the answer, other forms and typos count too: "ambulante jeugzorg" (batch 10)
+        setting = next((v for v in cat["werkveld"].find_all(text)
+                        if not v.negated and v.item != "veilig_thuis"), None)
     if setting:
         _take(lezing, "werkveld", setting)
     essential = _essential(text, tokens)
@@ -345,8 +355,10 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
         ground = None
     if ground:
         _take(lezing, "tenzij_grond", ground)
-    elif pending == "tenzij_grond" and cat["geen_grond"].first(text, skip_negated=True):
-        lezing.feiten["tenzij_grond"] = "anders"  # a trait the sources do not name as a ground
+    elif pending == "tenzij_grond" and (cat["geen_grond"].first(text, skip_negated=True) or any(
+            g.item == "bestaande_relatie" and set(tokens[slice(*_clause_of(g, tokens))]) & PRIVATE for g in grounds)):
+        # a trait the sources do not name as a ground, or knowing the family privately
+        lezing.feiten["tenzij_grond"] = "anders"
 
 
 def _plain_no(text: str, tokens: list[str]) -> bool:
@@ -365,7 +377,8 @@ def _grond_about_worker(ground: Vondst, tokens: list[str]) -> bool:
     if ground.item == "bestaande_relatie":
         # "ze heeft altijd snel een goede band met pubers": a trait, not a relationship with this
         # young person or family (review 9 of issue 16, finding 6)
-        return not (set(clause) & BAD or "tussen" in clause or set(clause) & PEOPLE_IN_GENERAL)
+        return not (set(clause) & BAD or "tussen" in clause or set(clause) & PEOPLE_IN_GENERAL
+                    or set(clause) & PRIVATE)
     return not set(tokens[max(start, ground.start - 3):ground.start]) & FAMILY
 
 
