@@ -78,6 +78,8 @@ def updates_from_message(message: dict[str, Any], requested: str | None,
         lezing.geraden.discard("diploma")
     current = routes.diploma(found.get("diploma") or slots.get("rt_diploma"))
     if profile and current and current.get("met_profiel", {}).get(profile):
+        if "diploma" not in found and "diploma" in (slots.get("rt_geraden") or []) and not level_of_named:
+            lezing.geraden.add("diploma")  # "jeugd" says the profile, not that it was hbo: still a '?'
         found["diploma"] = current["met_profiel"][profile]  # "Social Work" + "Jeugd"
     updates = {f"rt_{fact}": value for fact, value in found.items() if value is not None}
     intent = (message.get("intent") or {}).get("name")

@@ -119,6 +119,15 @@ def test_a_level_with_the_profile_keeps_the_programme_named_before():
     assert updates["rt_diploma"] == "sw_welzijn"
 
 
+def test_a_profile_alone_keeps_the_guessed_level_open():
+    """"jeugd" to the profile question of a "sociaal werk" without a level: hbo Social Work profile
+    Jeugd, still with a '?' in the summary, because mbo Sociaal Werk exists too (review 11 of issue
+    16, finding 2: it became direct registration without a check)."""
+    slots = {"rt_diploma": "social_work", "rt_geraden": ["diploma"]}
+    updates = updates_from_message({"text": "jeugd", "intent": {"name": "inform"}}, "rt_richting", slots)
+    assert updates["rt_diploma"] == "sw_jeugd" and "diploma" in updates.get("rt_geraden", slots["rt_geraden"])
+
+
 def test_an_mbo_answer_to_the_profile_question_makes_it_an_mbo_diploma():
     """Sociaal Werk exists at mbo level too (publieke-bronnen B.5; review 10 of issue 16, finding 5)."""
     updates = updates_from_message({"text": "mbo niveau 4", "intent": {"name": "inform"}}, "rt_richting",

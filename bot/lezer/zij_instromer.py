@@ -236,7 +236,8 @@ def _without_questions(text: str) -> str:
 def _register_mentions(text: str) -> list[tuple[str, bool]]:
     """SKJ and BIG as named in the message, each with whether it is denied."""
     tokens = normalise(text).split()
-    return [(REGISTERS[t], _denied(tokens, i)) for i, t in enumerate(tokens) if t in REGISTERS]
+    return [(REGISTERS[t], _denied(tokens, i)) for i, t in enumerate(tokens) if t in REGISTERS
+            and not (t == "kwaliteitsregister" and tokens[i + 1:i + 2] == ["paramedici"])]  # another register
 
 
 def _denied(tokens: list[str], i: int) -> bool:
@@ -397,8 +398,13 @@ def _diploma(text, pending, reply, today, lezing: Lezing) -> None:
                 break
             diploma = entry["met_niveau"][level]
             entry = routes.diploma(diploma)
+        tokens = normalise(text).split()
+        if diploma in SOCIAL_WORK and not set(tokens) & HBO_WORDS and any(
+                v.item == "mbo" and not v.negated and not _job_level(tokens, v)
+                for v in _cat("diploma_niveau").outermost(text)):
+            diploma = "mbo"  # "sociaal werk gedaan op het roc", "sociaal werk, niveau 4" (review 11, finding 2)
         lezing.feiten["diploma"] = diploma
-        if not found.zeker or (diploma in SOCIAL_WORK and not set(normalise(text).split()) & HBO_WORDS):
+        if not found.zeker or (diploma in SOCIAL_WORK and not set(tokens) & HBO_WORDS):
             # "sociaal werk" without "hbo": mbo Sociaal Werk exists too (publieke-bronnen B.5), so the
             # summary shows the hbo reading with a "?" to correct (review 9 of issue 16, finding 7)
             lezing.geraden.add("diploma")
