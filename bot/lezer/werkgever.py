@@ -11,6 +11,8 @@ about that indicator. A denial of one signal ("er is geen geweld") denies only t
 """
 from __future__ import annotations
 
+import dataclasses
+
 import functools
 import re
 from dataclasses import dataclass, field
@@ -191,6 +193,11 @@ def _clauses(tokens: list[str]) -> list[tuple[int, int]]:
             starts.append(i + 1)  # "mag onze mbo'er dit oppakken of moet het een skj'er zijn"
         elif token == "en" and i + 1 < len(tokens) and tokens[i + 1] in subjects:
             starts.append(i + 1)
+        elif token in ("als", "nadat", "waarna", "voordat") and i + 1 < len(tokens) \
+                and tokens[i + 1] in ("de", "het", "een", "onze", "mijn"):
+            # "... het plan schrijven als de orthopedagoog het vaststelt" (batch 10); not "als ze
+            # geregistreerd is", a condition about the same worker
+            starts.append(i + 1)
         elif token == "die":
             starts.append(i)  # "een collega die geregistreerd is": the clause keeps its noun
     ends = starts[1:] + [len(tokens)]
@@ -289,7 +296,7 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
                           about_colleague) -> None:
     cat = _catalogues()
     under = cat["under"].outermost(text)  # "onder begeleiding" is no task
-    tasks = [t for t in cat["taak"].outermost(text)
+    tasks = [_administrative(t, tokens) for t in cat["taak"].outermost(text)
              if not any(u.start <= t.start < u.end for u in under)]
     # "onze stagiaire gaat samen met een collega ...": "onze" names the worker, even in the colleague's clause
     # "mijn partner (geen opleiding in de zorg)" names no trainee: a denied worker is no worker
@@ -359,6 +366,23 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
             g.item == "bestaande_relatie" and set(tokens[slice(*_clause_of(g, tokens))]) & PRIVATE for g in grounds)):
         # a trait the sources do not name as a ground, or knowing the family privately
         lezing.feiten["tenzij_grond"] = "anders"
+
+
+ADMINISTRATIVE = {"administratief", "administratieve"}
+MODALS = {"wil", "gaat", "kan", "mag", "moet", "zal", "gaan", "willen", "kunnen", "mogen", "ook", "graag"}
+
+
+def _administrative(task: Vondst, tokens: list[str]) -> Vondst:
+    """"ons team administratief (wil) ondersteunen": the word before the verb makes direct help
+    administrative work (batch 10, development half: read as help in the family)."""
+    if (wt.entry("taken", task.item) or {}).get("soort") != "direct":
+        return task
+    i = task.start - 1
+    while i >= 0 and tokens[i] in MODALS:
+        i -= 1
+    if i >= 0 and tokens[i] in ADMINISTRATIVE:
+        return dataclasses.replace(task, item="administratieve_ondersteuning", start=i)
+    return task
 
 
 def _plain_no(text: str, tokens: list[str]) -> bool:
