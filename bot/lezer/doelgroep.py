@@ -24,8 +24,11 @@ _EXPLICIT = {
                 r"\bvoor iemand anders\b", r"\bover iemand anders\b",
                 # a parent who pays someone from the child's pgb asks as the one who deploys them
                 r"\bpgb voor (mijn|ons|onze) (zoon|dochter|kind|kinderen)\b", r"\b(betalen|betaal) uit (het|mijn|ons) pgb\b", r"^(werkgever|leidinggevende|hr|teamleider|manager)\b",
-                r"\bwerkgever\s*$", r"\bvoor ons team\b", r"\bnamens\b"],
-    ZELF: [r"\bvoor mezelf\b", r"\bvoor mijzelf\b", r"\bover mezelf\b", r"\bover mijzelf\b", r"^(mezelf|mijzelf|zelf|ik zelf|ikzelf|voor mij|mij)\b",
+                r"\bwerkgever\s*$", r"\bvoor ons team\b", r"\bnamens\b",
+                # "nee niet voor mezelf, ik ben haar werkbegeleider" (batch 9, development half)
+                r"\bniet (voor|over) (mezelf|mijzelf|mij|mijn eigen)\b"],
+    ZELF: [r"(?<!niet )\bvoor mezelf\b", r"(?<!niet )\bvoor mijzelf\b",
+           r"(?<!niet )\bover mezelf\b", r"(?<!niet )\bover mijzelf\b", r"^(mezelf|mijzelf|zelf|ik zelf|ikzelf|voor mij|mij)\b",
            r"\bvoor mij(zelf)?\s*$", r"\bik ben (zelf )?(de )?(zij instromer|zijinstromer|herintreder|student|starter|werkzoekende)\b",
            r"\bmijn eigen\b", r"\bvoor mijn eigen\b", r"^zelf\s*$", r"\bik (wil|zoek|ga) (zelf )?(de )?jeugdzorg\b"],
 }

@@ -107,6 +107,9 @@ OTHER_REGISTERS = ["nip", "nvo", "kinder en jeugdpsycholoog", "k&j", "basisaante
 QUESTION_VERBS = {"moet", "moeten", "mag", "mogen", "kan", "kunnen", "is", "zijn", "hoeft", "hoeven"}
 # A clause that starts with one of these has no subject of its own: it goes on about the last one.
 CONTINUING_VERBS = {"is", "heeft", "staat", "was", "zit", "werkt", "draagt", "blijft"}
+# "haar begeleider is een spv'er, big-geregistreerd verpleegkundige maar niet in het skj": a
+# description after a comma, or "maar niet ...", is about the same person (batch 7, development half)
+APPOSITION_STARTS = {"big", "skj", "geregistreerd", "geregistreerde", "niet", "wel", "ook"}
 # Words that make a relationship one not worth keeping (review 4 of issue 16, finding 1).
 BAD = {"slecht", "slechte", "moeizaam", "moeizame", "verstoord", "verstoorde", "stroef", "stroeve", "gespannen",
        "lastig", "lastige", "onveilig", "onveilige", "matig", "matige", "geen"}
@@ -240,7 +243,8 @@ def _colleague_spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
         # "haar begeleider (skj) stelt het vast")
         subject_before = span[0] > 0 and (
             (tokens[span[0]] == "die" and any(c.end == span[0] for c in colleague))
-            or ((tokens[span[0]] in CONTINUING_VERBS or span[1] - span[0] <= 2) and previous_names_colleague))
+            or ((tokens[span[0]] in CONTINUING_VERBS or tokens[span[0]] in APPOSITION_STARTS
+                 or span[1] - span[0] <= 2) and previous_names_colleague))
         requirement = bool(set(tokens[span[0]:span[1]]) & REQUIREMENT)  # "of moet het een skj'er zijn"
         if (subject_before or names_colleague) and any(_in(m, span) for m in marks) and not requirement:
             # "een zij-instromer onder de verantwoordelijkheid van een collega": who stands before
@@ -527,6 +531,11 @@ def _read_roles(text: str, lezing: Lezing, colleague_spans, about_colleague) -> 
             lezing.feiten["verantwoordelijke"] = wt.NEE
         elif names_registration(span):
             lezing.feiten.setdefault("verantwoordelijke", wt.JA)
+    if any(not v.negated and "big" in tokens[max(0, v.start - 1):v.end + 1]
+           for span in colleague_spans for v in registered if span[0] <= v.start < span[1]):
+        # "big-geregistreerd verpleegkundige maar niet in het skj": BIG counts (Besluit Jeugdwet
+        # art. 1.1; batch 7, development half)
+        lezing.feiten["verantwoordelijke"] = wt.JA
     planned, stated = False, []
     for vondst in cat["registered"].outermost(text):
         if about_colleague(vondst) or vondst.item != "geregistreerd" or _about_people_in_general(vondst, tokens) \
@@ -684,7 +693,12 @@ def _topic_vocabulary() -> tuple[str, ...]:
     """Every word of the topic patterns, longest first."""
     words = {word for topic in wt.rules()["onderwerpen"] for pattern in _patterns(topic)
              for group in pattern["alle_van"] for phrase in group for word in normalise(phrase).split()}
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+    return tuple(sorted(words - FUNCTION_WORDS, key=lambda w: (-len(w), w)))
+
+
+# Words of the topic patterns that end many an ordinary word ("bijzonder", "eentje"): never
+# the last part of a compound.
+FUNCTION_WORDS = {"zonder", "alleen", "eentje", "haar", "zijn", "niet", "naar", "voor", "over"}
 
 
 def _split_compounds(tokens: list[str], vocabulary: tuple[str, ...]) -> list[str]:

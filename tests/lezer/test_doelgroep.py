@@ -18,6 +18,10 @@ from bot.lezer.doelgroep import WERKGEVER, ZELF, choose_flow, explicit
     ("ik werkte als teamleider in de horeca, wil nu de jeugdzorg in", None),
     # a parent who pays someone from the child's pgb deploys that person (issue 15, development half)
     ("ik heb een pgb voor mijn zoon, ik wil zijn tante betalen uit het pgb", WERKGEVER),
+    # "niet voor mezelf" is no "voor mezelf" (batch 9, development half: sent to the intake)
+    ("nee niet voor mezelf, ik ben haar werkbegeleider in ons ambulante team", WERKGEVER),
+    ("niet voor mij maar voor een collega", WERKGEVER),
+    ("nee, voor mezelf", ZELF),
 ])
 def test_an_explicit_statement_settles_who_is_asking(text, who):
     assert explicit(text) == who
