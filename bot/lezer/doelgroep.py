@@ -36,17 +36,18 @@ _EXPLICIT = {
 # employer, "ik heb een hbo diploma" is not (batch 7, development half).
 _WORKERS = (r"(zij ?instromers?|trainees?|stagiaires?|stagiairs?|zzp'?ers?|medewerkers?|medewerkster|collega'?s?|"
             r"begeleiders?|pm'?ers?|mbo'?ers?|hbo'?ers?|bbl'?ers?|ondersteuners?|therapeut\w*|pmt'?ers?|"
-            r"ervaringsdeskundigen?|invallers?|oproepkrachten?|gezinshuisouders?|thuisbegeleiders?)")
+            r"ervaringsdeskundigen?|invallers?|oproepkrachten?|gezinshuisouders?|thuisbegeleiders?|herintreders?|"
+            r"herintreedsters?|sollicitanten?|kandidaten?)")
 _HAS_WORKER = rf"\bik heb (een|twee|drie|vier|\d+|hier een|nu een|sinds kort een) (nieuwe |jonge |ervaren )?{_WORKERS}\b"
 # Cues that lean one way in an opening.
 _CUES = {
     WERKGEVER: [r"\bonze\b", r"\bons team\b", r"\bbij ons\b", r"\bwij\b", r"\bwe (hebben|willen|zetten|mogen)\b",
                 r"\bmijn (\w+ )?(medewerker|medewerkers|team|collega|collega's|stagiair|stagiaire|zij instromer|trainee)\b",
-                r"\bik wil (haar|hem) \w+", r"\b(haar|hem) (een|de|het) (eigen )?\w+ (geven|laten)\b",
+                r"\bik wil (haar|hem) \w+", r"\bwil ik (haar|hem) \w+", r"\b(heb|hebben) (\w+ ){1,3}(aangenomen|in dienst genomen)\b", r"\b(haar|hem) (een|de|het) (eigen )?\w+ (geven|laten)\b",
                 r"\bin dienst\b", r"\binzetten\b", r"\btoedelen\b", r"\blaten doen\b", r"\bwerktoedeling\b",
                 r"\b(mag|mogen|kan|kunnen) (een|de|die|onze|mijn|deze) \w+", _HAS_WORKER,
                 r"\bmedewerker\b", r"\bonder verantwoordelijkheid van\b"],
-    ZELF: [r"\bik wil\b", r"\b(kan|mag|moet|wil) ik\b", rf"\bik heb\b(?! (een|twee|drie|vier|\d+|hier een|nu een|sinds kort een) (nieuwe |jonge |ervaren )?{_WORKERS}\b)", r"\bik ben\b", r"\bmijn (diploma|opleiding|registratie|studie|werkgever|baas|leidinggevende)\b",
+    ZELF: [r"\bik wil\b(?! (haar|hem)\b)", r"\b(kan|mag|moet|wil) ik\b(?! (haar|hem)\b)", rf"\bik heb\b(?! (een|twee|drie|vier|\d+|hier een|nu een|sinds kort een) (nieuwe |jonge |ervaren )?{_WORKERS}\b)", r"\bik ben\b", r"\bmijn (diploma|opleiding|registratie|studie|werkgever|baas|leidinggevende)\b",
            r"\bwaar begin ik\b", r"\bik werk\b", r"\bik zoek\b", r"\bik studeer\b", r"\bmij\b", r"\bmezelf\b", r"\bik was\b", r"\bik sta\b",
            r"\bik doe\b", r"\bik kom\b"],
 }

@@ -40,6 +40,10 @@ def test_an_explicit_statement_settles_who_is_asking(text, who):
     ("mijn nieuwe collega is net afgestudeerd en nog niet geregistreerd. ik wil haar een eigen caseload geven",
      "start_route", True, True, "doelgroep"),
     ("", "start_werktoedeling", False, False, "werktoedeling"),
+    # someone hired and "wil ik haar ... laten uitwerken": never the intake (batch 9, development half)
+    ("Ik heb een herintreder aangenomen. Ze was SKJ geregistreerd maar dat is verlopen. Voorlopig wil ik haar "
+     "rapportages laten uitwerken. Kan dat zonder registratie?", "start_route", False, True, "doelgroep"),
+    ("ik ben aangenomen als jeugdzorgwerker maar heb geen skj, wat nu?", "start_route", False, True, "route"),
     ("ik heb een pgb voor mijn zoon. ik wil zijn tante betalen uit het pgb. moet zij skj hebben?",
      "start_route", True, True, "werktoedeling"),
     # "ik heb een zzp'er die ..." has someone working for them; "ik heb een diploma" does not (batch 7)
