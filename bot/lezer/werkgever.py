@@ -335,9 +335,11 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
         _take(lezing, "medewerker", _working_role(workers, tokens, _asked_words(text, tokens)))
     # A setting only by its words in order: "thuis is het veilig" is no Veilig Thuis (batch 3);
     # and not one that is denied: "ze werkt niet bij veilig thuis maar ..." (review 8, finding 18)
+    # Of two workplaces, the one with its own rules goes before a general care word: "thuisbegeleiding
+    # doen in het wijkteam" is the wijkteam (review 11 of issue 16, finding 17: read as a jeugdhulpaanbieder).
     setting = min((v for v in cat["werkveld"].find_all(text) if v.exact and not v.negated
                    and (v.item != "veilig_thuis" or _veilig_thuis_as_workplace(v, tokens, pending))),
-                  key=lambda v: v.start, default=None)
+                  key=lambda v: (v.item == "jeugdhulp", v.start), default=None)
     if setting is None and pending == "werkveld":
         setting = cat["werkveld_antwoord"].first(text)  # "jr": an answer, not "2 jr" in a sentence
     if setting is None and pending == "werkveld":
