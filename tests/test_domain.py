@@ -171,7 +171,7 @@ def test_the_indicator_answer_gives_the_seven_signals_and_the_four_questions(dom
     seven client indicators. The magazine's four questions (kennisbank §2.5) are there too."""
     text = faq_text(domain, "indicatoren")
     assert "zeven signalen" in text
-    assert "Het magazine over professionalisering stelt er vier vragen over:" in text
+    assert "noemt een projectleider vier vragen als vuistregel:" in text  # review 11, finding 20
     for vraag in ("1. Is de situatie onveilig of risicovol?",
                   "2. Draagt de medewerker een grote verantwoordelijkheid?",
                   "3. Zijn de problemen complex?",
