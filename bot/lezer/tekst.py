@@ -10,7 +10,8 @@ import re
 import unicodedata
 
 # Words that negate what follows them in the same clause ("geen geweld", "niet geregistreerd").
-NEGATIONS = frozenset({"geen", "niet", "zonder", "nooit", "geeneens", "nergens", "niks", "niets"})
+# "not" and "no": people mix in English ("she is not SKJ registered", development half wg-f-012)
+NEGATIONS = frozenset({"geen", "niet", "zonder", "nooit", "geeneens", "nergens", "niks", "niets", "not", "no"})
 NEGATION_WINDOW = 3  # words before a phrase that can negate it
 # Words that end a clause: what comes after is a new statement ("geen geweld, wel een crisis").
 CLAUSE_BREAKS = frozenset({"maar", "wel", "alleen", "behalve", "terwijl", "want", "omdat", "dus",

@@ -123,6 +123,11 @@ PARAMEDICUS = "vaktherapeut_paramedicus"
 # Groups, not this young person or family: a bond with them is a trait of the worker.
 PEOPLE_IN_GENERAL = {"pubers", "jongeren", "kinderen", "gezinnen", "iedereen", "mensen", "clienten", "cliënten",
                      "doelgroep", "tieners", "makkelijk", "snel", "altijd"}
+# Workplaces with rules of their own, and the words that name a jeugdhulpaanbieder as an
+# organisation (not a kind of care such as "thuisbegeleiding" that any workplace gives).
+OWN_RULES = {"wijkteam", "jeugdbescherming", "veilig_thuis"}
+ORGANISATION_WORDS = {"jeugdhulp", "jeugdzorg", "jeugdhulpaanbieder", "jeugdzorgaanbieder", "zorgaanbieder", "aanbieder",
+                      "jeugdhulporganisatie", "jeugdzorginstelling", "instelling"}
 # Where someone knows a family from outside the help: no helping relationship to keep (R17d names
 # "de bestaande relatie van een jongere met een niet-geregistreerde hulpverlener"; review 11 of
 # issue 16, finding 3: "ze kent het gezin van de kerk").
@@ -337,9 +342,14 @@ def _read_catalogue_facts(text: str, tokens: list[str], pending: str | None, lez
     # and not one that is denied: "ze werkt niet bij veilig thuis maar ..." (review 8, finding 18)
     # Of two workplaces, the one with its own rules goes before a general care word: "thuisbegeleiding
     # doen in het wijkteam" is the wijkteam (review 11 of issue 16, finding 17: read as a jeugdhulpaanbieder).
-    setting = min((v for v in cat["werkveld"].find_all(text) if v.exact and not v.negated
-                   and (v.item != "veilig_thuis" or _veilig_thuis_as_workplace(v, tokens, pending))),
-                  key=lambda v: (v.item == "jeugdhulp", v.start), default=None)
+    settings = [v for v in cat["werkveld"].find_all(text) if v.exact and not v.negated
+                and (v.item != "veilig_thuis" or _veilig_thuis_as_workplace(v, tokens, pending))]
+    own_rules = any(v.item in OWN_RULES for v in settings)
+    # (the gemeente that buys the care is not the workplace: "jeugdhulpaanbieder, de gemeente
+    # koopt bij ons in"; nor the wijkteam a jeugdhulpaanbieder works with, named as one)
+    setting = min(settings, key=lambda v: (own_rules and v.item == "jeugdhulp"
+                                           and not set(tokens[v.start:v.end]) & ORGANISATION_WORDS, v.start),
+                  default=None)
     if setting is None and pending == "werkveld":
         setting = cat["werkveld_antwoord"].first(text)  # "jr": an answer, not "2 jr" in a sentence
     if setting is None and pending == "werkveld":
