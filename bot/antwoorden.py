@@ -147,7 +147,8 @@ ANDER_REGISTER_TEKST = {"registerplein": "bij Registerplein",
                        "nip_nvo": "bij het NIP (beroepsvereniging van psychologen) of de NVO (beroepsvereniging van pedagogen)",
                        "vaktherapie": "in het Register Vaktherapie", "ander": "in een ander register"}
 BEROEP_TEKST = {"vaktherapeut": "vaktherapeut", "paramedicus": "paramedicus, zoals logopedist of fysiotherapeut",
-                "verpleegkundige": "verpleegkundige"}
+                "verpleegkundige": "verpleegkundige",
+                "big_zorgberoep": "gz-psycholoog, psychotherapeut of arts"}
 WERKT_ALS_TEKST = {"eigen_vak": "in je eigen vak", "jgp": "als jeugd- en gezinsprofessional",
                    "weet_niet": "dat weet je nog niet"}
 AMBITIE_TEKST = {"registratie": "een registratie halen, of een baan waarvoor dat nodig is",

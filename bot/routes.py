@@ -38,7 +38,7 @@ class Profiel:
     werkervaring_maanden: float | None = None  # for the summary only
     werk: str | None = None               # kind of work, for the summary only
     diploma_tekst: str | None = None      # a diploma the catalogue does not know, as typed
-    beroep: str | None = None             # vaktherapeut, paramedicus, verpleegkundige; never asked
+    beroep: str | None = None             # vaktherapeut, paramedicus, verpleegkundige, big_zorgberoep; never asked
     werkt_als: str | None = None          # for a vaktherapeut or paramedicus: eigen_vak, jgp, weet_niet
     ander_register: str | None = None     # a register that is not SKJ or BIG: registerplein, nip_nvo, ...
 
@@ -120,7 +120,7 @@ def diploma_niveau(profiel: Profiel) -> str | None:
 def big_beroep(profiel: Profiel) -> str | None:
     """The BIG profession: as answered, or a nurse who says she is in the BIG register (a
     verpleegkundige is one of the four professions of Besluit Jeugdwet art. 1.1)."""
-    if profiel.big_beroep is None and profiel.registratie == "big" and profiel.beroep == "verpleegkundige":
+    if profiel.big_beroep is None and profiel.registratie == "big" and profiel.beroep in ("verpleegkundige", "big_zorgberoep"):
         return "art3"
     return profiel.big_beroep
 
