@@ -121,7 +121,17 @@ def test_acute_physical_danger_is_a_crisis():
                  # review 11 of issue 16, finding 5
                  "mijn dochter dreigt zich iets aan te doen", "hij wil zich van kant maken", "hij heeft pillen genomen",
                  "ze wil uit het raam springen", "mijn zoon zei dat hij zich iets aandoet",
-                 "er is sprake van kindermishandeling in het gezin", "zelfmoordpoging gedaan gisteren"):
+                 "zelfmoordpoging gedaan gisteren"):
+        assert possible_crisis(text, "out_of_scope", UNSURE), text
+
+
+def test_everyday_pain_and_finishing_a_study_are_no_crisis():
+    """Review 11 of issue 16, finding 18: "afmaken", "doet pijn" alone raised the alarm."""
+    for text in ("ik wil mijn studie afmaken", "mijn rug doet pijn van het tillen",
+                 # a topic, not a disclosure (blind development half)
+                 "kan het team ook meedenken bij zaken rond kindermishandeling?"):
+        assert not possible_crisis(text, "out_of_scope", UNSURE), text
+    for text in ("hij wil hem afmaken", "mijn vader doet me pijn", "mijn dochter is in gevaar"):
         assert possible_crisis(text, "out_of_scope", UNSURE), text
 
 
