@@ -1,6 +1,7 @@
 """The two-stage fallback action; the decision itself lives in bot.fallback."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -12,6 +13,7 @@ from actions.opening import employer_facts, flow_facts, own_facts
 from bot.fallback import consecutive_misses, fallback_reply
 from bot import vragen
 from bot.lezer import doelgroep
+from bot.lezer.tekst import normalise
 
 
 def first_actions_per_turn(events: list[dict[str, Any]]) -> list[str | None]:
@@ -59,7 +61,18 @@ def clearly_a_question_for_us(tracker: Tracker) -> bool:
     two facts of a person's own route. A cue such as "onze" alone is not enough ("onze dochter
     heeft moeite met regels" stays out of scope)."""
     facts = flow_facts(tracker.latest_message, tracker.slots)
-    return an_employer_question(facts["werktoedeling"]) or tells_own_route(facts["route"])
+    return (an_employer_question(facts["werktoedeling"]) or tells_own_route(facts["route"])
+            or a_task_asked_about(facts["werktoedeling"], typed_text(tracker.latest_message)))
+
+
+PERMISSION = re.compile(r"\b(mag|mogen|kan|kunnen|moet|moeten)\b(?! ik\b)")
+
+
+def a_task_asked_about(employer: dict[str, Any], text: str) -> bool:
+    """A task and a question whether someone may do it ("mag zij de rapportage voor de rechter
+    schrijven?"), not about the writer ("mag ik ..."): a question for the check even without a
+    worker we know (blind development half, wg-r-003: answered "daar kan ik niet mee helpen")."""
+    return bool(employer.get("wt_taak") and PERMISSION.search(normalise(text)))
 
 
 def tells_own_route(own: dict[str, Any]) -> bool:

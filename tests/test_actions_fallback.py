@@ -103,6 +103,13 @@ async def test_out_of_scope_full_of_a_flows_facts_starts_that_flow():
 
 
 @pytest.mark.asyncio
+async def test_a_task_asked_about_starts_the_check_even_without_a_known_worker():
+    """Blind development half (wg-r-003): a task and "mag zij" got "daar kan ik niet mee helpen"."""
+    events, said = await run_out_of_scope("Mag zij de rapportage voor de rechter schrijven, die de jeugdbeschermer tekent?")
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_opening"}] and said == []
+
+
+@pytest.mark.asyncio
 async def test_a_cue_alone_stays_out_of_scope():
     events, said = await run_out_of_scope("onze dochter van 6 heeft moeite met regels, waar vind ik opvoedhulp?")
     assert events == [] and [m["response"] for m in said] == ["utter_out_of_scope"]

@@ -129,10 +129,18 @@ def test_everyday_pain_and_finishing_a_study_are_no_crisis():
     """Review 11 of issue 16, finding 18: "afmaken", "doet pijn" alone raised the alarm."""
     for text in ("ik wil mijn studie afmaken", "mijn rug doet pijn van het tillen",
                  # a topic, not a disclosure (blind development half)
-                 "kan het team ook meedenken bij zaken rond kindermishandeling?"):
+                 "kan het team ook meedenken bij zaken rond kindermishandeling?",
+                 ):
         assert not possible_crisis(text, "out_of_scope", UNSURE), text
     for text in ("hij wil hem afmaken", "mijn vader doet me pijn", "mijn dochter is in gevaar"):
         assert possible_crisis(text, "out_of_scope", UNSURE), text
+
+
+def test_work_at_veilig_thuis_described_by_an_employer_is_a_look_alike():
+    """Blind development half (wg-r-015): the classifier said crisis on the task, twice."""
+    from extensions.veiligheid import look_alike
+    assert look_alike("telefonische adviesgesprekken bij Veilig Thuis met buren, leerkrachten, huisartsen enz")
+    assert not look_alike("ik bel de advieslijn want mijn buurjongen wordt geslagen")
 
 
 def test_look_alikes_are_not_a_crisis_even_when_the_nlu_says_so():
