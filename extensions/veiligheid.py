@@ -99,10 +99,24 @@ def going_on(text: str) -> bool:
     return False
 
 
+# Intents that act on the conversation itself: never taken from a weak second guess.
+ACTING_INTENTS = {"gegevens_verwijderen", "restart", "mens_spreken", "goodbye"}
+# As the FallbackClassifier's threshold (config.yml).
+NEXT_INTENT_MIN = 0.6
+
+
 def next_intent(ranking: List[Dict[str, Any]]) -> Dict[str, Any]:
-    """The best guess that is not a crisis (out of scope when there is none)."""
+    """The best guess that is not a crisis (out of scope when there is none). One that would
+    wipe or end the conversation only when the classifier was sure of it; else its fallback, so
+    a form reads the text as the answer (blind development half, wg-r-015: a task answer about
+    advice calls at Veilig Thuis became "wis mijn gegevens")."""
     others = [r for r in ranking if r.get("name") not in ("crisis", None)]
-    return others[0] if others else {"name": "out_of_scope", "confidence": 0.0}
+    if not others:
+        return {"name": "out_of_scope", "confidence": 0.0}
+    best = others[0]
+    if best.get("name") in ACTING_INTENTS and best.get("confidence", 0.0) < NEXT_INTENT_MIN:
+        return {"name": "nlu_fallback", "confidence": best.get("confidence", 0.0)}
+    return best
 
 
 def possible_crisis(text: str, intent: str, ranking: List[Dict[str, Any]]) -> bool:

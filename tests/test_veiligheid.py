@@ -143,6 +143,15 @@ def test_work_at_veilig_thuis_described_by_an_employer_is_a_look_alike():
     assert not look_alike("ik bel de advieslijn want mijn buurjongen wordt geslagen")
 
 
+def test_a_weak_second_guess_never_wipes_the_conversation():
+    """Blind development half (wg-r-015): after a false crisis the second guess was "wis mijn gegevens"."""
+    from extensions.veiligheid import next_intent
+    ranking = [{"name": "crisis", "confidence": 0.8}, {"name": "gegevens_verwijderen", "confidence": 0.1}]
+    assert next_intent(ranking)["name"] == "nlu_fallback"
+    ranking = [{"name": "crisis", "confidence": 0.8}, {"name": "start_route", "confidence": 0.1}]
+    assert next_intent(ranking)["name"] == "start_route"
+
+
 def test_look_alikes_are_not_a_crisis_even_when_the_nlu_says_so():
     """Issue 17: a person's own past as motivation, and a question about a course, were false alarms."""
     ranking = [{"name": "crisis", "confidence": 0.7}, {"name": "start_route", "confidence": 0.2}]
