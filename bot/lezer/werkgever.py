@@ -12,7 +12,6 @@ about that indicator. A denial of one signal ("er is geen geweld") denies only t
 from __future__ import annotations
 
 import dataclasses
-
 import functools
 import re
 from dataclasses import dataclass, field
@@ -700,17 +699,17 @@ def _patterns(topic: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"alle_van": topic["alle_van"], "binnen": "bericht" if topic.get("heel_bericht") else "zinsdeel"}]
 
 
+# Words of the topic patterns that end many an ordinary word ("bijzonder", "eentje"): never
+# the last part of a compound.
+FUNCTION_WORDS = {"zonder", "alleen", "eentje", "haar", "zijn", "niet", "naar", "voor", "over"}
+
+
 @functools.lru_cache(maxsize=1)
 def _topic_vocabulary() -> tuple[str, ...]:
     """Every word of the topic patterns, longest first."""
     words = {word for topic in wt.rules()["onderwerpen"] for pattern in _patterns(topic)
              for group in pattern["alle_van"] for phrase in group for word in normalise(phrase).split()}
     return tuple(sorted(words - FUNCTION_WORDS, key=lambda w: (-len(w), w)))
-
-
-# Words of the topic patterns that end many an ordinary word ("bijzonder", "eentje"): never
-# the last part of a compound.
-FUNCTION_WORDS = {"zonder", "alleen", "eentje", "haar", "zijn", "niet", "naar", "voor", "over"}
 
 
 def _split_compounds(tokens: list[str], vocabulary: tuple[str, ...]) -> list[str]:
